@@ -1,0 +1,197 @@
+package dev.metanode.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB store: one column family per {@link ColumnSpec}, writes through the WAL,
+ * synced writes when the caller asks (group commit is the caller's job: batch, then sync once).
+ */
+public final class RocksKvStore implements KvStore {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final Map<String, ColumnFamilyHandle> handles = new HashMap<>();
+    private final List<ColumnFamilyHandle> allHandles;
+    private final WriteOptions syncWrite = new WriteOptions().setSync(true);
+    private final WriteOptions asyncWrite = new WriteOptions().setSync(false);
+    private volatile boolean closed;
+
+    private RocksKvStore(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
+            List<ColumnFamilyDescriptor> descriptors, List<ColumnFamilyHandle> handles) {
+        this.db = db;
+        this.dbOptions = dbOptions;
+        this.cfOptions = cfOptions;
+        this.allHandles = handles;
+        for (int i = 0; i < descriptors.size(); i++) {
+            this.handles.put(new String(descriptors.get(i).getName(), java.nio.charset.StandardCharsets.UTF_8),
+                    handles.get(i));
+        }
+    }
+
+    /** Opens (creating if needed) a database holding at least the given columns. */
+    public static RocksKvStore open(Path dir, Collection<String> columns) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        names.add("default");
+        names.addAll(existingColumns(dir));
+        names.addAll(columns);
+        DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setKeepLogFileNum(4).setMaxTotalWalSize(64L << 20);
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions().optimizeLevelStyleCompaction();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            return new RocksKvStore(db, dbOptions, cfOptions, descriptors, handles);
+        } catch (RocksDBException e) {
+            dbOptions.close();
+            cfOptions.close();
+            throw new StoreException("cannot open the database at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> existingColumns(Path dir) {
+        if (!Files.exists(dir.resolve("CURRENT"))) {
+            return List.of();
+        }
+        try (Options options = new Options()) {
+            List<String> names = new ArrayList<>();
+            for (byte[] name : RocksDB.listColumnFamilies(options, dir.toString())) {
+                names.add(new String(name, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return names;
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot read the database at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ColumnFamilyHandle handle(String name) {
+        if (closed) {
+            throw new StoreException("store is closed");
+        }
+        ColumnFamilyHandle handle = handles.get(name);
+        if (handle == null) {
+            throw new IllegalArgumentException("column '" + name + "' was not declared when the store was opened");
+        }
+        return handle;
+    }
+
+    @Override
+    public <K, V> Optional<V> get(ColumnSpec<K, V> spec, K key) {
+        try {
+            byte[] value = db.get(handle(spec.name()), spec.keys().encode(key));
+            return value == null ? Optional.empty() : Optional.of(spec.values().decode(value));
+        } catch (RocksDBException e) {
+            throw new StoreException("read from " + spec.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <K, V> void scan(ColumnSpec<K, V> spec, K from, BiPredicate<K, V> visitor) {
+        try (RocksIterator it = db.newIterator(handle(spec.name()))) {
+            if (from == null) {
+                it.seekToFirst();
+            } else {
+                it.seek(spec.keys().encode(from));
+            }
+            for (; it.isValid(); it.next()) {
+                if (!visitor.test(spec.keys().decode(it.key()), spec.values().decode(it.value()))) {
+                    return;
+                }
+            }
+            checkIterator(it, spec);
+        }
+    }
+
+    @Override
+    public <K, V> void scanBackward(ColumnSpec<K, V> spec, K from, BiPredicate<K, V> visitor) {
+        try (RocksIterator it = db.newIterator(handle(spec.name()))) {
+            if (from == null) {
+                it.seekToLast();
+            } else {
+                it.seekForPrev(spec.keys().encode(from));
+            }
+            for (; it.isValid(); it.prev()) {
+                if (!visitor.test(spec.keys().decode(it.key()), spec.values().decode(it.value()))) {
+                    return;
+                }
+            }
+            checkIterator(it, spec);
+        }
+    }
+
+    private static void checkIterator(RocksIterator it, ColumnSpec<?, ?> spec) {
+        try {
+            it.status();
+        } catch (RocksDBException e) {
+            throw new StoreException("scan of " + spec.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(WriteBatch batch, boolean sync) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (org.rocksdb.WriteBatch rocks = new org.rocksdb.WriteBatch()) {
+            for (WriteBatch.Op op : batch.ops()) {
+                if (op.value() == null) {
+                    rocks.delete(handle(op.column()), op.key());
+                } else {
+                    rocks.put(handle(op.column()), op.key(), op.value());
+                }
+            }
+            db.write(sync ? syncWrite : asyncWrite, rocks);
+        } catch (RocksDBException e) {
+            throw new StoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ColumnFamilyHandle handle : allHandles) {
+            handle.close();
+        }
+        db.close();
+        syncWrite.close();
+        asyncWrite.close();
+        dbOptions.close();
+        cfOptions.close();
+    }
+}
