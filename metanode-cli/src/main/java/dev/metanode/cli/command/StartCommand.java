@@ -1,0 +1,136 @@
+package dev.metanode.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metanode.cli.UserException;
+import dev.metanode.cli.client.DaemonInfo;
+import dev.metanode.cli.home.NodeHome;
+import dev.metanode.cli.options.HomeOptions;
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Starts the node in the background (or attached with --foreground) and waits until it is ready. */
+@Command(name = "start", description = "Start the node: in the background unless --foreground.")
+public final class StartCommand implements Callable<Integer> {
+    /** How long start waits for the node to come up before giving up. */
+    static final long READY_WAIT_MS_MAX = 60_000;
+    private static final long READY_POLL_MS = 20;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Option(names = "--foreground", description = "Stay attached: run the node in this process until stopped.")
+    boolean foreground;
+
+    @Option(names = "--api-port", paramLabel = "PORT", description = "API port (default from metanode.yaml: 7450; 0 = any free port).")
+    Integer apiPort;
+
+    @Override
+    public Integer call() throws Exception {
+        if (foreground) {
+            return DaemonCommand.runNode(homeOptions, apiPort);
+        }
+        NodeHome home = homeOptions.home();
+        Optional<JsonNode> running = DaemonInfo.read(home);
+        if (running.isPresent()) {
+            System.out.println("metanode node already running at " + running.get().path("url").asText() + " (pid "
+                    + running.get().path("pid").asLong() + ", home " + home.root() + ")");
+            return 0;
+        }
+        Files.createDirectories(home.logs());
+        long begin = System.nanoTime();
+        Process process = spawn(home);
+        JsonNode info = awaitReady(home, process);
+        long ms = (System.nanoTime() - begin) / 1_000_000;
+        System.out.println("metanode node started at " + info.path("url").asText() + " (pid " + process.pid()
+                + ", home " + home.root() + ", ready in " + ms + " ms)");
+        return 0;
+    }
+
+    private Process spawn(NodeHome home) throws IOException {
+        List<String> command = new ArrayList<>();
+        // setsid puts the node in its own session, so closing the terminal does not hang it up.
+        if (new File("/usr/bin/setsid").canExecute()) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
+                "-cp", ownJar(), "dev.metanode.cli.Main", "daemon", "--home", home.root().toString()));
+        if (apiPort != null) {
+            command.addAll(List.of("--api-port", apiPort.toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonOutput().toFile()));
+        return pb.start();
+    }
+
+    private JsonNode awaitReady(NodeHome home, Process process) throws Exception {
+        long deadline = System.nanoTime() + READY_WAIT_MS_MAX * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            Optional<JsonNode> info = DaemonInfo.read(home);
+            if (info.isPresent() && healthy(info.get().path("url").asText())) {
+                return info.get();
+            }
+            if (!process.isAlive() && !childAlive(process)) {
+                throw new UserException("the node did not start: " + lastError(home.daemonOutput()));
+            }
+            Thread.sleep(READY_POLL_MS);
+        }
+        throw new UserException("the node did not become ready within " + READY_WAIT_MS_MAX / 1000
+                + " s; see " + home.daemonOutput());
+    }
+
+    /** With setsid the direct child may exit at once while the node (its child) lives on. */
+    private static boolean childAlive(Process process) {
+        return process.descendants().anyMatch(ProcessHandle::isAlive);
+    }
+
+    private static boolean healthy(String url) {
+        try {
+            HttpURLConnection conn = (HttpURLConnection) URI.create(url + "/healthz").toURL().openConnection();
+            conn.setConnectTimeout(500);
+            conn.setReadTimeout(1_000);
+            boolean ok = conn.getResponseCode() == 200;
+            conn.disconnect();
+            return ok;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String lastError(Path output) {
+        try {
+            List<String> lines = Files.readAllLines(output);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("metanode: ")) {
+                    return lines.get(i).substring("metanode: ".length());
+                }
+            }
+            return lines.isEmpty() ? "no output (see " + output + ")" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "see " + output;
+        }
+    }
+
+    static String ownJar() {
+        try {
+            return Path.of(StartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the metanode jar", e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.metanode.cli.command;
+
+import dev.metanode.cli.UserException;
+import dev.metanode.cli.client.ApiClient;
+import dev.metanode.cli.options.HomeOptions;
+import dev.metanode.cli.options.OutputOptions;
+import dev.metanode.core.codec.Json;
+import dev.metanode.core.log.BundleVerifier;
+import dev.metanode.core.log.NoteVerifierKey;
+import dev.metanode.core.log.ProofBundle;
+import dev.metanode.core.log.VerificationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Verifies a receipt: signature, id, inclusion in the log, checkpoint signature. Online it asks
+ * the node for the bundle and checks it here; with --bundle it needs no node at all.
+ */
+@Command(name = "verify", description = {"Verify a receipt (from the node) or an offline bundle (no node needed).",
+        "Checks the receipt's signature, its id, its inclusion proof and the checkpoint's signature."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    /** Exactly one of a receipt id or a bundle file. */
+    static final class Target {
+        @Parameters(paramLabel = "RX", description = "Receipt id to fetch from the node and verify.")
+        String id;
+
+        @Option(names = "--bundle", paramLabel = "FILE", description = "Offline bundle from 'receipts export'.")
+        Path bundle;
+    }
+
+    @Option(names = "--trust", paramLabel = "KEYFILE",
+            description = "Trusted verifier key file(s) ('metanode key show' prints one). Needed with --bundle; "
+                    + "online, defaults to the node's own key.")
+    List<Path> trust = List.of();
+
+    @Override
+    public Integer call() {
+        ProofBundle bundle;
+        List<NoteVerifierKey> keys;
+        String source;
+        if (target.bundle != null) {
+            if (trust.isEmpty()) {
+                throw new UserException("--bundle needs --trust KEYFILE: the public key(s) you trust");
+            }
+            keys = TrustedKeys.read(trust);
+            bundle = ProofBundle.parse(readBundle(target.bundle));
+            source = target.bundle.toString();
+        } else {
+            ApiClient client = ApiClient.connect(homeOptions.home());
+            keys = trust.isEmpty() ? TrustedKeys.ofHome(homeOptions.home()) : TrustedKeys.read(trust);
+            bundle = ProofBundle.parse(client.getBytes("/api/v1/receipts/" + target.id + "/bundle"));
+            source = client.baseUrl();
+        }
+        VerificationReport report = new BundleVerifier(keys).verify(bundle);
+        print(bundle, source, report);
+        if (!report.passed()) {
+            throw new UserException("verification FAILED: " + report.failure(), 1);
+        }
+        return 0;
+    }
+
+    private static byte[] readBundle(Path file) {
+        try {
+            if (Files.size(file) > ProofBundle.BUNDLE_BYTES_MAX) {
+                throw new UserException(file + " is larger than a bundle can be");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException("no such bundle file: " + file);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void print(ProofBundle bundle, String source, VerificationReport report) {
+        if (output.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("receiptId", bundle.receiptId());
+            out.put("source", source);
+            out.put("verified", report.passed());
+            out.put("checks", report.checks());
+            System.out.println(Json.pretty(out));
+            return;
+        }
+        System.out.println("verifying " + bundle.receiptId() + " from " + source);
+        for (VerificationReport.Check check : report.checks()) {
+            System.out.println("  " + (check.passed() ? "ok  " : "FAIL") + "  " + check.name() + ": " + check.detail());
+        }
+        if (report.passed()) {
+            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, and covered by a signed checkpoint");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.metanode.cli.daemon;
+
+import dev.metanode.core.codec.Json;
+import java.nio.charset.StandardCharsets;
+
+/** A response body with its status and content type. */
+public record ApiResponse(int status, String contentType, byte[] body) {
+    public static ApiResponse json(Object value) {
+        return json(200, value);
+    }
+
+    public static ApiResponse json(int status, Object value) {
+        return new ApiResponse(status, "application/json", Json.write(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static ApiResponse text(String text) {
+        return new ApiResponse(200, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+}

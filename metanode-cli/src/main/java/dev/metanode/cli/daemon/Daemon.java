@@ -1,0 +1,160 @@
+package dev.metanode.cli.daemon;
+
+import dev.metanode.cli.home.HomeInitializer;
+import dev.metanode.cli.home.NodeHome;
+import dev.metanode.core.codec.Json;
+import dev.metanode.core.config.ConfigFile;
+import dev.metanode.core.config.NodeConfig;
+import dev.metanode.core.crypto.KeyFiles;
+import dev.metanode.core.crypto.SigningKey;
+import dev.metanode.core.kernel.Clock;
+import dev.metanode.core.kernel.Service;
+import dev.metanode.core.kernel.ServiceController;
+import dev.metanode.core.log.LogColumns;
+import dev.metanode.core.log.StoredReceiptLog;
+import dev.metanode.core.receipt.ReceiptDraft;
+import dev.metanode.core.receipt.ReceiptKind;
+import dev.metanode.core.store.RocksKvStore;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node process: initialises the home on first start, opens the store and the receipt log
+ * (which checks itself), serves the API, and on stop (API call or SIGTERM) stops everything in
+ * reverse order after a last receipt.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final NodeHome home;
+    private final Integer portOverride;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ServiceController services = new ServiceController();
+    private volatile boolean stopping;
+    private volatile StoredReceiptLog log;
+
+    public Daemon(NodeHome home, Integer portOverride) {
+        this.home = home;
+        this.portOverride = portOverride;
+    }
+
+    /** Runs until stopped. */
+    public void run() throws Exception {
+        HomeInitializer.ensure(home, new SecureRandom());
+        try (FileChannel lockFile = FileChannel.open(home.daemonLock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("another node is already running with home " + home.root());
+            }
+            serve();
+        }
+    }
+
+    private void serve() throws Exception {
+        NodeConfig config = ConfigFile.read(home.config());
+        if (portOverride != null) {
+            config = config.withApiPort(portOverride);
+        }
+        SigningKey key = KeyFiles.readSigningKey(home.nodeKey());
+        String noteKey = HomeInitializer.writePublicKey(home, key, config.checkpointOrigin());
+        Instant startedAt = Clock.SYSTEM.instant();
+        RocksKvStore store = RocksKvStore.open(home.db(), LogColumns.names());
+        services.add(closing("store", store::close));
+        try {
+            log = StoredReceiptLog.open(store, key, config.checkpointOrigin(), Clock.SYSTEM, config.log());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        services.add(closing("receipt-log", log::close));
+        NodeContext node = new NodeContext(config, key, noteKey, log, Clock.SYSTEM, startedAt, version(),
+                this::shutdown);
+        Router router = new Router();
+        new NodeRoutes(node).register(router);
+        new ReceiptRoutes(log).register(router);
+        String token = KeyFiles.readSecret(home.apiToken());
+        ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
+        services.add(api);
+        services.start();
+        log.appendAndWait(ReceiptDraft.builder(ReceiptKind.ACTION, "node", "node.start")
+                .input("version", node.version()).input("chainId", config.chainId())
+                .result("api", api.url()).build());
+        writeDaemonInfo(api.url(), startedAt);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
+        LOG.info("node {} ready at {} (home {})", key.publicKey().fingerprint(), api.url(), home.root());
+        stopped.await();
+    }
+
+    private void writeDaemonInfo(String url, Instant startedAt) throws IOException {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("pid", ProcessHandle.current().pid());
+        info.put("url", url);
+        info.put("startedAt", startedAt.toString());
+        var tmp = home.runDir().resolve("daemon.json.tmp");
+        Files.writeString(tmp, Json.write(info) + "\n");
+        Files.move(tmp, home.daemonInfo(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void stopOnSignal() {
+        if (!stopping) {
+            try {
+                log.appendAndWait(ReceiptDraft.builder(ReceiptKind.ACTION, "node", "node.stop")
+                        .input("requestedBy", "signal").build());
+            } catch (RuntimeException e) {
+                LOG.warn("no stop receipt: {}", e.getMessage());
+            }
+        }
+        shutdown();
+    }
+
+    /** Stops services newest-first; safe to call more than once and from the SIGTERM hook. */
+    public void shutdown() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        try {
+            Files.deleteIfExists(home.daemonInfo());
+        } catch (IOException e) {
+            LOG.warn("could not remove {}: {}", home.daemonInfo(), e.getMessage());
+        }
+        services.stop();
+        LOG.info("node stopped");
+        stopped.countDown();
+    }
+
+    private static Service closing(String name, Runnable close) {
+        return new Service() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public void stop() {
+                close.run();
+            }
+        };
+    }
+
+    static String version() {
+        String v = Daemon.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.metanode.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real launcher, bin/metanode, as a user would, with a home of the test's own. */
+final class MetanodeProcess {
+    private static final long COMMAND_TIMEOUT_S = 90;
+
+    /** What one command did. */
+    record Result(int exit, String out, String err, long millis) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private final Path home;
+
+    MetanodeProcess(Path home) {
+        this.home = home;
+    }
+
+    static Path launcher() {
+        String path = System.getProperty("metanode.launcher");
+        if (path == null) {
+            throw new IllegalStateException("run through failsafe: metanode.launcher is not set");
+        }
+        return Path.of(path);
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("METANODE_HOME", home.toString());
+        pb.environment().remove("JAVA_HOME");
+        Path out = Files.createTempFile("metanode-out", ".txt");
+        Path err = Files.createTempFile("metanode-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                new java.io.File("/dev/null")));
+        long begin = System.nanoTime();
+        Process process = pb.start();
+        if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("metanode " + String.join(" ", args) + " did not finish in " + COMMAND_TIMEOUT_S + " s");
+        }
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), millis);
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return result;
+    }
+
+    Result ok(String... args) throws IOException, InterruptedException {
+        Result r = run(args);
+        if (r.exit() != 0) {
+            throw new AssertionError("metanode " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.all());
+        }
+        return r;
+    }
+
+    Path home() {
+        return home;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.metanode.core.config;
+
+import dev.metanode.core.log.LogSettings;
+
+/**
+ * The node's configuration, {@code metanode.yaml}. Every field has a default, so an empty file
+ * (or none) is a valid configuration.
+ *
+ * @param chainId   names the chain; the checkpoint origin is {@code metanode/<chainId>}
+ * @param apiHost   address the API listens on; loopback unless the user asks otherwise
+ * @param apiPort   API port; 0 picks a free one
+ * @param log       receipt log limits and timings
+ */
+public record NodeConfig(String chainId, String apiHost, int apiPort, LogSettings log) {
+    public static final int DEFAULT_API_PORT = 7450;
+
+    public static NodeConfig defaults(String chainId) {
+        return new NodeConfig(chainId, "127.0.0.1", DEFAULT_API_PORT, LogSettings.DEFAULTS);
+    }
+
+    public String checkpointOrigin() {
+        return "metanode/" + chainId;
+    }
+
+    public NodeConfig withApiPort(int port) {
+        return new NodeConfig(chainId, apiHost, port, log);
+    }
+}
