@@ -31,6 +31,8 @@ public final class ApiServer implements Service {
     public static final int REQUEST_BODY_BYTES_MAX = 1 << 20;
     /** Connections waiting to be accepted. */
     public static final int ACCEPT_BACKLOG_MAX = 128;
+    /** Seconds stop() waits for running exchanges. */
+    private static final int STOP_GRACE_S = 2;
 
     private final String host;
     private final int port;
@@ -72,7 +74,8 @@ public final class ApiServer implements Service {
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            // Let in-flight exchanges (the stop request itself among them) finish their responses.
+            server.stop(STOP_GRACE_S);
             executor.shutdown();
         }
     }
