@@ -30,6 +30,8 @@ public final class Checkpoint {
     private final List<String> extensions;
 
     /**
+     * A checkpoint of the log {@code origin} at {@code size} leaves with root {@code rootHash}.
+     *
      * @throws IllegalArgumentException if the origin is empty or not one line of note text, the size
      *     is negative, the root is not {@value MerkleHash#HASH_BYTES} bytes, or an extension line is
      *     empty or not one line of note text

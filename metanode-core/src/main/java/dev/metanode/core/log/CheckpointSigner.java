@@ -11,6 +11,8 @@ public final class CheckpointSigner {
     private final NoteKey key;
 
     /**
+     * A signer for the log {@code origin}, e.g. {@code metanode/<chain-id>}.
+     *
      * @throws IllegalArgumentException if the origin is not a valid note key name (empty, or has
      *     spaces, '+' or control characters)
      */

@@ -12,6 +12,8 @@ public final class NoteKey {
     private final NoteVerifierKey verifierKey;
 
     /**
+     * Binds {@code signingKey} to the note key {@code name}.
+     *
      * @throws IllegalArgumentException if the name is empty or has spaces, '+' or control characters
      */
     public NoteKey(String name, SigningKey signingKey) {

@@ -20,6 +20,8 @@ public final class NoteSignature {
     private final byte[] signature;
 
     /**
+     * A signature by the key {@code keyName}/{@code keyId}; {@code signature} is copied.
+     *
      * @throws IllegalArgumentException if the key name is invalid or the signature is empty
      */
     public NoteSignature(String keyName, int keyId, byte[] signature) {
