@@ -26,9 +26,8 @@ public final class DaemonCommand implements Callable<Integer> {
     }
 
     static int runNode(HomeOptions home, Integer apiPort) throws Exception {
-        // Before the first logger exists, so logback picks the node configuration.
+        // Before the first logger exists, so LoggingSetup picks the node configuration.
         System.setProperty("metanode.logDir", home.home().logs().toString());
-        System.setProperty("logback.configurationFile", "logback-daemon.xml");
         try {
             new Daemon(home.home(), apiPort).run();
             return 0;

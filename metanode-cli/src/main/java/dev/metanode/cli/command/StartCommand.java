@@ -65,9 +65,14 @@ public final class StartCommand implements Callable<Integer> {
         }
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jar = ownJar();
+        // A class-data archive next to the jar, made by the first start, halves later start times.
+        String archive = jar.replaceAll("\\.jar$", "") + "-daemon.jsa";
         command.addAll(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
-                "-cp", ownJar(), "dev.metanode.cli.Main", "daemon", "--home", home.root().toString()));
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-cp", jar, "dev.metanode.cli.Main", "daemon", "--home",
+                home.root().toString()));
         if (apiPort != null) {
             command.addAll(List.of("--api-port", apiPort.toString()));
         }

@@ -4,7 +4,16 @@ import dev.metanode.core.codec.Json;
 import java.nio.charset.StandardCharsets;
 
 /** A response body with its status and content type. */
-public record ApiResponse(int status, String contentType, byte[] body) {
+public record ApiResponse(int status, String contentType, byte[] body, Runnable afterSend) {
+    public ApiResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, null);
+    }
+
+    /** The same response, with work to do once it has been sent (stopping the server, say). */
+    public ApiResponse then(Runnable next) {
+        return new ApiResponse(status, contentType, body, next);
+    }
+
     public static ApiResponse json(Object value) {
         return json(200, value);
     }

@@ -31,7 +31,7 @@ public final class ApiServer implements Service {
     public static final int REQUEST_BODY_BYTES_MAX = 1 << 20;
     /** Connections waiting to be accepted. */
     public static final int ACCEPT_BACKLOG_MAX = 128;
-    /** Seconds stop() waits for running exchanges. */
+    /** Seconds stop() waits for other running exchanges to finish. */
     private static final int STOP_GRACE_S = 2;
 
     private final String host;
@@ -74,7 +74,6 @@ public final class ApiServer implements Service {
     @Override
     public void stop() {
         if (server != null) {
-            // Let in-flight exchanges (the stop request itself among them) finish their responses.
             server.stop(STOP_GRACE_S);
             executor.shutdown();
         }
@@ -103,6 +102,9 @@ public final class ApiServer implements Service {
         ex.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (var out = ex.getResponseBody()) {
             out.write(response.body());
+        }
+        if (response.afterSend() != null) {
+            response.afterSend().run();
         }
     }
 

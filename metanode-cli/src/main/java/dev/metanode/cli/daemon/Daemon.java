@@ -91,7 +91,10 @@ public final class Daemon {
                 .result("api", api.url()).build());
         writeDaemonInfo(api.url(), startedAt);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
-        LOG.info("node {} ready at {} (home {})", key.publicKey().fingerprint(), api.url(), home.root());
+        long sinceProcessStart = ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+        LOG.info("node {} ready at {} (home {}, {} ms after process start)", key.publicKey().fingerprint(),
+                api.url(), home.root(), sinceProcessStart);
         stopped.await();
     }
 

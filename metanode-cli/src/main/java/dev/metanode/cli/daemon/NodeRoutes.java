@@ -54,7 +54,8 @@ public final class NodeRoutes {
     private ApiResponse stop(ApiRequest request) {
         node.log().appendAndWait(ReceiptDraft.builder(ReceiptKind.ACTION, "api:" + request.remote(), "node.stop")
                 .input("requestedBy", "api").build());
-        Thread.ofPlatform().name("shutdown").start(node.shutdown());
-        return ApiResponse.json(202, Map.of("stopping", true));
+        // Stop only once this answer is on the wire, or the client would see a reset connection.
+        return ApiResponse.json(202, Map.of("stopping", true))
+                .then(() -> Thread.ofPlatform().name("shutdown").start(node.shutdown()));
     }
 }
