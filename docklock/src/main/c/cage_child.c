@@ -88,18 +88,27 @@ static void touch(const char *path) {
     close(fd);
 }
 
-/* Read-only bind mount that keeps the flags the kernel locks (nodev, noexec, ...) in a user namespace. */
-static void bind_mount(const char *source, const char *target, int read_only) {
+/* Bind mount (nosuid, nodev) that keeps the flags the kernel locks (noexec, atime) in a user namespace. */
+static void bind_mount_flags(const char *source, const char *target, int read_only, int device) {
     if (mount(source, target, NULL, MS_BIND | MS_REC, NULL) < 0) fail(target);
     struct statvfs sv;
     if (statvfs(target, &sv) < 0) fail(target);
-    unsigned long flags = MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NODEV;
+    unsigned long flags = MS_BIND | MS_REMOUNT | MS_NOSUID | (device ? 0 : MS_NODEV);
     if (read_only) flags |= MS_RDONLY;
     if (sv.f_flag & ST_NOEXEC) flags |= MS_NOEXEC;
     if (sv.f_flag & ST_NOATIME) flags |= MS_NOATIME;
     if (sv.f_flag & ST_NODIRATIME) flags |= MS_NODIRATIME;
     if (sv.f_flag & ST_RELATIME) flags |= MS_RELATIME;
     if (mount(NULL, target, NULL, flags, NULL) < 0) fail(target);
+}
+
+static void bind_mount(const char *source, const char *target, int read_only) {
+    bind_mount_flags(source, target, read_only, 0);
+}
+
+/* A host device node bound onto a file in the cage's /dev. */
+static void bind_device(const char *source, const char *target, int read_only) {
+    bind_mount_flags(source, target, read_only, 1);
 }
 
 /* Host /bin, /lib, ... are directories on some systems and symlinks into /usr on others. */
@@ -189,17 +198,17 @@ static void setup_dev(const char *root) {
     opts[o] = 0;
     if (mount("docklock-dev", dev, "tmpfs", MS_NOSUID | MS_NOEXEC, opts) < 0) fail("mount /dev");
     touch(join(p, dev, "/null"));
-    bind_mount("/dev/null", p, 0);
+    bind_device("/dev/null", p, 0);
     touch(join(p, dev, "/zero"));
-    bind_mount("/dev/zero", p, 0);
+    bind_device("/dev/zero", p, 0);
     if (plan->num[N_FLAGS] & F_SEEDED_RANDOM) {
         write_seeded_file(join(p, dev, "/urandom"), (uint64_t) plan->num[N_SEED], urandom);
         if (symlink("urandom", join(p, dev, "/random")) < 0) fail("/dev/random");
     } else {
         touch(join(p, dev, "/urandom"));
-        bind_mount("/dev/urandom", p, 1);
+        bind_device("/dev/urandom", p, 1);
         touch(join(p, dev, "/random"));
-        bind_mount("/dev/random", p, 1);
+        bind_device("/dev/random", p, 1);
     }
     if (symlink("/proc/self/fd", join(p, dev, "/fd")) < 0) fail("/dev/fd");
     if (symlink("/proc/self/fd/0", join(p, dev, "/stdin")) < 0) fail("/dev/stdin");

@@ -65,9 +65,10 @@ final class ResultAssembler {
     private static ResourceUsage usage(Observed seen) {
         long user = seen.report().map(InitReport::userMicros).orElse(seen.initStatus()[2]);
         long system = seen.report().map(InitReport::systemMicros).orElse(seen.initStatus()[3]);
-        long rssKiB = seen.report().map(InitReport::maxRssKiB).orElse(-1L);
         long tmp = seen.report().map(InitReport::tmpUsedBytes).orElse(-1L);
-        return new ResourceUsage(seen.wallMillis(), user, system, rssKiB < 0 ? -1 : rssKiB * 1024,
+        // The kernel's maxrss of a cage process includes the copy of the node it was forked from
+        // before exec, so it says nothing about the program: reported as unknown, see memoryPeakBytes.
+        return new ResourceUsage(seen.wallMillis(), user, system, -1,
                 seen.cgroup().memoryPeakBytes(), tmp);
     }
 
