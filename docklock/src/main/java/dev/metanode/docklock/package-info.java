@@ -1,4 +1,7 @@
 /**
- * The DockLock cage (not built yet). It will own the WorkloadRuntime implementation: a small JNI native part that creates namespaces, applies rlimits, cgroup limits and a seccomp filter compiled here, and execs the workload; plus the witness log that makes a run replayable. Tracked by the DockLock issue.
+ * The DockLock cage: the {@link dev.metanode.core.workload.WorkloadRuntime} that runs programs in
+ * Linux namespaces under a seccomp filter and resource limits, with a witness log per run.
+ * Start with {@link dev.metanode.docklock.DockLock#create(CageConfig)}; docs/CAGE.md explains the
+ * cage and docs/DETERMINISM.md what a seed makes reproducible.
  */
 package dev.metanode.docklock;

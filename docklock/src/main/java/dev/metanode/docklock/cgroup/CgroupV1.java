@@ -1,0 +1,77 @@
+package dev.metanode.docklock.cgroup;
+
+import dev.metanode.core.workload.Limits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A cage's cgroups in the v1 memory, pids and cpu hierarchies. */
+final class CgroupV1 implements CageCgroup {
+    static final long CPU_PERIOD_MICROS = 100_000;
+
+    private final Path memory;
+    private final Path pids;
+    private final Path cpu;
+
+    private CgroupV1(Path memory, Path pids, Path cpu) {
+        this.memory = memory;
+        this.pids = pids;
+        this.cpu = cpu;
+    }
+
+    /** Creates the cage's directories under each controller's parent and writes the limits. */
+    static CgroupV1 create(Path memoryParent, Path pidsParent, Path cpuParent, String name, Limits limits) {
+        Path memory = mkdir(memoryParent.resolve(name));
+        Path pids = mkdir(pidsParent.resolve(name));
+        Path cpu = cpuParent == null ? null : mkdir(cpuParent.resolve(name));
+        CgroupV1 group = new CgroupV1(memory, pids, cpu);
+        try {
+            CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytesMax()));
+            if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {
+                CgroupFiles.write(memory.resolve("memory.memsw.limit_in_bytes"), Long.toString(limits.memoryBytesMax()));
+            }
+            CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.pidsMax()));
+            if (cpu != null && limits.cpus() > 0) {
+                CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_MICROS));
+                CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), Long.toString(Math.max(1000,
+                        Math.round(limits.cpus() * CPU_PERIOD_MICROS))));
+            }
+        } catch (RuntimeException e) {
+            group.close();
+            throw e;
+        }
+        return group;
+    }
+
+    private static Path mkdir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create cgroup " + dir, e);
+        }
+    }
+
+    @Override
+    public List<String> procFiles() {
+        return cpu == null
+                ? List.of(memory.resolve("cgroup.procs").toString(), pids.resolve("cgroup.procs").toString())
+                : List.of(memory.resolve("cgroup.procs").toString(), pids.resolve("cgroup.procs").toString(),
+                        cpu.resolve("cgroup.procs").toString());
+    }
+
+    @Override
+    public CgroupReading read() {
+        return new CgroupReading(CgroupFiles.readLong(memory.resolve("memory.max_usage_in_bytes")),
+                CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill"),
+                CgroupFiles.readKey(pids.resolve("pids.events"), "max"));
+    }
+
+    @Override
+    public void close() {
+        CgroupFiles.remove(memory);
+        CgroupFiles.remove(pids);
+        if (cpu != null) {
+            CgroupFiles.remove(cpu);
+        }
+    }
+}

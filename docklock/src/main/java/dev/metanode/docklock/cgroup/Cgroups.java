@@ -1,0 +1,137 @@
+package dev.metanode.docklock.cgroup;
+
+import dev.metanode.core.workload.Limits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds where this process may create cgroups for its cages and creates them. Cages go in a
+ * {@code docklock} child of this process's own cgroup, so they stay inside whatever limits the
+ * node itself runs under.
+ */
+public final class Cgroups {
+    private static final String SUBTREE = "docklock";
+
+    private final LimitsMode mode;
+    private final Path v2Parent;
+    private final Path memoryParent;
+    private final Path pidsParent;
+    private final Path cpuParent;
+    private final String reason;
+
+    private Cgroups(LimitsMode mode, Path v2Parent, Path memoryParent, Path pidsParent, Path cpuParent, String reason) {
+        this.mode = mode;
+        this.v2Parent = v2Parent;
+        this.memoryParent = memoryParent;
+        this.pidsParent = pidsParent;
+        this.cpuParent = cpuParent;
+        this.reason = reason;
+    }
+
+    /** Detects the mode from {@code /sys/fs/cgroup} and {@code /proc/self/cgroup}. */
+    public static Cgroups detect() {
+        return detect(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"));
+    }
+
+    static Cgroups detect(Path root, Path selfCgroup) {
+        Map<String, String> own = ownPaths(selfCgroup);
+        Optional<Cgroups> v2 = tryV2(root, own.get(""));
+        if (v2.isPresent()) {
+            return v2.get();
+        }
+        Path memory = v1Parent(root, "memory", own);
+        Path pids = v1Parent(root, "pids", own);
+        Path cpu = v1Parent(root, "cpu", own);
+        if (memory != null && pids != null) {
+            return new Cgroups(LimitsMode.CGROUP_V1, null, memory, pids, cpu, "v1 memory, pids"
+                    + (cpu != null ? ", cpu" : "") + " controllers");
+        }
+        return new Cgroups(LimitsMode.RLIMITS_ONLY, null, null, null, null,
+                "no writable cgroup v2 subtree or v1 memory and pids controllers");
+    }
+
+    /** Lines "id:controllers:/path" by controller; the v2 line has the controller "". */
+    private static Map<String, String> ownPaths(Path selfCgroup) {
+        Map<String, String> map = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(selfCgroup, StandardCharsets.US_ASCII)) {
+                String[] parts = line.split(":", 3);
+                if (parts.length == 3) {
+                    for (String controller : parts[1].split(",")) {
+                        map.put(controller, parts[2]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return map;
+        }
+        return map;
+    }
+
+    private static Optional<Cgroups> tryV2(Path root, String ownPath) {
+        if (ownPath == null) {
+            return Optional.empty();
+        }
+        for (Path mount : List.of(root, root.resolve("unified"))) {
+            if (!Files.exists(mount.resolve("cgroup.controllers"))) {
+                continue;
+            }
+            Path own = mount.resolve(ownPath.substring(1));
+            Path parent = own.resolve(SUBTREE);
+            try {
+                String available = Files.readString(own.resolve("cgroup.controllers"));
+                if (!available.contains("memory") || !available.contains("pids")) {
+                    continue;
+                }
+                Files.createDirectories(parent);
+                // Controllers must be enabled down to the cages' parent; this fails where our own
+                // cgroup still holds processes and is not the root (no delegation).
+                CgroupFiles.write(own.resolve("cgroup.subtree_control"), "+memory +pids" + (available.contains("cpu") ? " +cpu" : ""));
+                CgroupFiles.write(parent.resolve("cgroup.subtree_control"), "+memory +pids" + (available.contains("cpu") ? " +cpu" : ""));
+                return Optional.of(new Cgroups(LimitsMode.CGROUP_V2, parent, null, null, null, "cgroup v2 at " + parent));
+            } catch (IOException | RuntimeException e) {
+                // not delegated here: fall through to v1 or rlimits
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path v1Parent(Path root, String controller, Map<String, String> own) {
+        Path mount = root.resolve(controller);
+        String ownPath = own.get(controller);
+        if (ownPath == null || !Files.isDirectory(mount)) {
+            return null;
+        }
+        Path parent = mount.resolve(ownPath.substring(1)).resolve(SUBTREE);
+        try {
+            Files.createDirectories(parent);
+            return Files.isWritable(parent) ? parent : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public LimitsMode mode() {
+        return mode;
+    }
+
+    /** One line on what is in force, for status output. */
+    public String describe() {
+        return reason;
+    }
+
+    /** Creates the cage's cgroup with these limits; empty in {@link LimitsMode#RLIMITS_ONLY}. */
+    public Optional<CageCgroup> create(String name, Limits limits) {
+        return switch (mode) {
+            case CGROUP_V2 -> Optional.of(CgroupV2.create(v2Parent, name, limits));
+            case CGROUP_V1 -> Optional.of(CgroupV1.create(memoryParent, pidsParent, cpuParent, name, limits));
+            case RLIMITS_ONLY -> Optional.empty();
+        };
+    }
+}
