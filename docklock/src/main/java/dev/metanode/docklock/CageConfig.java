@@ -46,6 +46,10 @@ public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostnam
                 "docklock", 1L << 20, DEFAULT_ETC_FILES);
     }
 
+    public CageConfig withEtcFiles(List<String> files) {
+        return new CageConfig(stateDir, cageUid, cageGid, hostname, urandomBytes, files);
+    }
+
     public CageConfig withStateDir(Path dir) {
         return new CageConfig(dir, cageUid, cageGid, hostname, urandomBytes, etcFiles);
     }

@@ -134,8 +134,9 @@ final class RunPreparer {
 
     private static List<String> withResolvConf(List<String> etc) {
         List<String> list = new ArrayList<>(etc);
+        // Only resolv.conf: the cage writes its own /etc/hosts (localhost), which would fail on a
+        // read-only mirror of the host's.
         list.add("resolv.conf");
-        list.add("hosts");
         return list;
     }
 

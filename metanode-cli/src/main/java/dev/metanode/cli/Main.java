@@ -1,6 +1,12 @@
 package dev.metanode.cli;
 
+import dev.metanode.cli.command.AppsCommand;
 import dev.metanode.cli.command.BenchCommand;
+import dev.metanode.cli.command.DeployCommand;
+import dev.metanode.cli.command.LogsCommand;
+import dev.metanode.cli.command.RemoveCommand;
+import dev.metanode.cli.command.ReplayCommand;
+import dev.metanode.cli.command.RunCommand;
 import dev.metanode.cli.command.DaemonCommand;
 import dev.metanode.cli.command.KeyCommand;
 import dev.metanode.cli.command.ReceiptsCommand;
@@ -15,7 +21,9 @@ import picocli.CommandLine.Command;
 /** The metanode command: a thin client of the node's API, and the node itself (start). */
 @Command(name = "metanode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run workloads in a cage and get a signed, verifiable receipt for every operation.",
-        subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, ReceiptsCommand.class, BenchCommand.class,
+        subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, RunCommand.class, ReplayCommand.class,
+                DeployCommand.class, AppsCommand.class, LogsCommand.class, RemoveCommand.class, ReceiptsCommand.class,
+                BenchCommand.class,
                 VerifyCommand.class, KeyCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

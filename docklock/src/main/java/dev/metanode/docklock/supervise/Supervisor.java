@@ -150,6 +150,11 @@ public final class Supervisor implements AutoCloseable {
             finish("stopped before start");
             return null;
         }
+        if (!running.isAlive()) {
+            // Waiting for a restart: nothing runs, and the scheduled launch will see stopping.
+            finish("stopped while waiting to restart");
+            return running.onExit().getNow(null);
+        }
         RunResult result = running.stop(grace);
         finished.join();
         return result;

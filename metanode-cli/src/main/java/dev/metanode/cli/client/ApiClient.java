@@ -61,6 +61,54 @@ public final class ApiClient {
         return Json.parse(send("POST", path, body));
     }
 
+    public JsonNode delete(String path) {
+        return Json.parse(send("DELETE", path, null));
+    }
+
+    /** Sends a request whose answer is NDJSON events, handing each to {@code onEvent} as it arrives. */
+    public void stream(String method, String path, byte[] body, java.util.function.Consumer<JsonNode> onEvent) {
+        HttpURLConnection conn = null;
+        try {
+            conn = open(method, path, body);
+            conn.setReadTimeout(0);
+            int status = conn.getResponseCode();
+            if (status >= 400) {
+                InputStream err = conn.getErrorStream();
+                throw new UserException(errorText(status, err == null ? new byte[0] : err.readAllBytes()));
+            }
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(conn.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        onEvent.accept(Json.parse(line));
+                    }
+                }
+            }
+        } catch (ConnectException e) {
+            throw new UserException("the node at " + baseUrl + " does not answer (is it running? try: metanode start)");
+        } catch (IOException e) {
+            throw new UserException("talking to the node at " + baseUrl + " failed: " + e.getMessage());
+        } finally {
+            if (conn != null) {
+                conn.disconnect();
+            }
+        }
+    }
+
+    private HttpURLConnection open(String method, String path, byte[] body) throws IOException {
+        HttpURLConnection conn = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+        conn.setRequestMethod(method);
+        conn.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        conn.setReadTimeout(READ_TIMEOUT_MS);
+        conn.setRequestProperty("Authorization", "Bearer " + token);
+        if (body != null) {
+            conn.setDoOutput(true);
+            conn.setRequestProperty("Content-Type", "application/json");
+            conn.getOutputStream().write(body);
+        }
+        return conn;
+    }
+
     private byte[] request(String method, String path) {
         return send(method, path, null);
     }
@@ -68,16 +116,7 @@ public final class ApiClient {
     private byte[] send(String method, String path, byte[] body) {
         HttpURLConnection conn = null;
         try {
-            conn = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
-            conn.setRequestMethod(method);
-            conn.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            conn.setReadTimeout(READ_TIMEOUT_MS);
-            conn.setRequestProperty("Authorization", "Bearer " + token);
-            if (body != null) {
-                conn.setDoOutput(true);
-                conn.setRequestProperty("Content-Type", "application/json");
-                conn.getOutputStream().write(body);
-            }
+            conn = open(method, path, body);
             int status = conn.getResponseCode();
             InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
             byte[] bytes = in == null ? new byte[0] : in.readAllBytes();

@@ -93,12 +93,24 @@ public final class ApiServer implements Service {
             response = ApiResponse.json(e.status(), e.body());
         } catch (IllegalArgumentException e) {
             response = ApiResponse.json(400, Map.of("error", String.valueOf(e.getMessage())));
+        } catch (dev.metanode.core.workload.WorkloadException e) {
+            // The cage could not start what was asked (missing program, bad profile): the user's to fix.
+            response = ApiResponse.json(422, Map.of("error", String.valueOf(e.getMessage())));
         } catch (Exception e) {
             LOG.error("{} {} failed", ex.getRequestMethod(), path, e);
             response = ApiResponse.json(500, Map.of("error", "internal error: " + e));
         }
         ex.getResponseHeaders().set("Content-Type", response.contentType());
         ex.getResponseHeaders().set("Cache-Control", "no-store");
+        if (response.streamer() != null) {
+            ex.sendResponseHeaders(response.status(), 0);
+            try (var out = ex.getResponseBody()) {
+                response.streamer().write(out);
+            } catch (IOException e) {
+                LOG.debug("{} {}: client went away: {}", ex.getRequestMethod(), path, e.getMessage());
+            }
+            return;
+        }
         ex.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (var out = ex.getResponseBody()) {
             out.write(response.body());

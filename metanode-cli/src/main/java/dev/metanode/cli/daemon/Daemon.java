@@ -1,7 +1,13 @@
 package dev.metanode.cli.daemon;
 
 import dev.metanode.cli.home.HomeInitializer;
+import dev.metanode.cli.daemon.apps.AppManager;
+import dev.metanode.cli.daemon.apps.AppRoutes;
+import dev.metanode.cli.daemon.jobs.JobRoutes;
 import dev.metanode.cli.home.NodeHome;
+import dev.metanode.docklock.CageConfig;
+import dev.metanode.docklock.DockLock;
+import java.util.List;
 import dev.metanode.core.codec.Json;
 import dev.metanode.core.config.ConfigFile;
 import dev.metanode.core.config.NodeConfig;
@@ -68,7 +74,9 @@ public final class Daemon {
         SigningKey key = KeyFiles.readSigningKey(home.nodeKey());
         String noteKey = HomeInitializer.writePublicKey(home, key, config.checkpointOrigin());
         Instant startedAt = Clock.SYSTEM.instant();
-        RocksKvStore store = RocksKvStore.open(home.db(), LogColumns.names());
+        List<String> columns = new java.util.ArrayList<>(LogColumns.names());
+        columns.add(AppManager.APPS.name());
+        RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
         try {
             log = StoredReceiptLog.open(store, key, config.checkpointOrigin(), Clock.SYSTEM, config.log());
@@ -80,15 +88,23 @@ public final class Daemon {
         NodeContext node = new NodeContext(config, key, noteKey, log, Clock.SYSTEM, startedAt, version(),
                 this::shutdown);
         Router router = new Router();
-        new NodeRoutes(node).register(router);
+        DockLock cage = DockLock.create(CageConfig.defaults().withStateDir(home.runDir().resolve("cage"))
+                .withEtcFiles(CageEtc.withJavaConfig(CageConfig.DEFAULT_ETC_FILES)));
+        services.add(closing("cage", cage::close));
+        AppManager apps = new AppManager(cage, log, store, home.apps(), home.logs().resolve("apps"), Clock.SYSTEM);
+        new NodeRoutes(node, cage).register(router);
         new ReceiptRoutes(log).register(router);
+        new JobRoutes(cage, log, home.root().resolve("jobs")).register(router);
+        new AppRoutes(apps).register(router);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
         services.add(api);
         services.start();
+        // Apps come back after the node.start receipt, so the log reads in the order things happened.
         log.appendAndWait(ReceiptDraft.builder(ReceiptKind.ACTION, "node", "node.start")
                 .input("version", node.version()).input("chainId", config.chainId())
                 .result("api", api.url()).build());
+        services.startLate(apps);
         writeDaemonInfo(api.url(), startedAt);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

@@ -4,6 +4,7 @@ import dev.metanode.core.log.Checkpoint;
 import dev.metanode.core.log.Checkpoints;
 import dev.metanode.core.receipt.ReceiptDraft;
 import dev.metanode.core.receipt.ReceiptKind;
+import dev.metanode.core.workload.WorkloadRuntime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,9 +12,11 @@ import java.util.Map;
 /** /api/v1/status, /api/v1/stop, /api/v1/checkpoint. */
 public final class NodeRoutes {
     private final NodeContext node;
+    private final WorkloadRuntime runtime;
 
-    public NodeRoutes(NodeContext node) {
+    public NodeRoutes(NodeContext node, WorkloadRuntime runtime) {
         this.node = node;
+        this.runtime = runtime;
     }
 
     public void register(Router router) {
@@ -34,6 +37,7 @@ public final class NodeRoutes {
         out.put("uptimeMs", node.clock().millis() - node.startedAt().toEpochMilli());
         out.put("logSize", node.log().size());
         out.put("checkpoint", checkpoint().get("checkpoint"));
+        out.put("runtime", runtime.status());
         return out;
     }
 

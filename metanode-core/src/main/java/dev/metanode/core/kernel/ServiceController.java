@@ -36,6 +36,13 @@ public final class ServiceController {
         }
     }
 
+    /** Starts one more service now, after the others; it will be stopped first. */
+    public synchronized void startLate(Service service) throws Exception {
+        services.add(service);
+        service.start();
+        running.push(service);
+    }
+
     /** Stops every running service, newest first; a failing stop is logged and the rest still stop. */
     public synchronized void stop() {
         while (!running.isEmpty()) {
