@@ -67,12 +67,17 @@ public final class StartCommand implements Callable<Integer> {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jar = ownJar();
         // A class-data archive next to the jar, made by the first start, halves later start times.
+        // -jar (not -cp) so the manifest grants native access: the flag would disable the archive.
         String archive = jar.replaceAll("\\.jar$", "") + "-daemon.jsa";
+        java.io.File archiveFile = new java.io.File(archive);
+        if (archiveFile.lastModified() < new java.io.File(jar).lastModified()) {
+            // A stale archive is refused by the JVM and never rewritten; remove it so it is made afresh.
+            archiveFile.delete();
+        }
         command.addAll(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off", "-cp", jar, "dev.metanode.cli.Main", "daemon", "--home",
-                home.root().toString()));
+                "-Xlog:cds+dynamic=off", "-jar", jar, "daemon", "--home", home.root().toString()));
         if (apiPort != null) {
             command.addAll(List.of("--api-port", apiPort.toString()));
         }
