@@ -43,6 +43,7 @@ final class RunPreparer {
     private final long euid;
     private final long egid;
     private final Map<String, byte[]> filters = new ConcurrentHashMap<>();
+    private volatile Path rootMountPoint;
 
     RunPreparer(CageConfig config, LimitsMode limitsMode, long euid, long egid) {
         this.config = config;
@@ -135,17 +136,21 @@ final class RunPreparer {
     private static List<String> withResolvConf(List<String> etc) {
         List<String> list = new ArrayList<>(etc);
         list.add("resolv.conf");
-        list.add("hosts");
         return list;
     }
 
     private Path rootMountPoint() {
-        Path root = config.stateDir().resolve("root");
+        Path root = rootMountPoint;
+        if (root != null && Files.isDirectory(root)) {
+            return root;
+        }
+        root = config.stateDir().resolve("root");
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new WorkloadException("cannot create the cage's state directory " + root + ": " + e.getMessage(), e);
         }
+        rootMountPoint = root;
         return root;
     }
 

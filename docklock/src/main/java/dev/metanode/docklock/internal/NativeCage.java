@@ -16,6 +16,7 @@ public final class NativeCage {
     private static final String RESOURCE_DIR = "/native/linux-x86_64/";
     private static final Path DIR;
     private static final Path PRELOAD;
+    private static final Path INIT;
 
     static {
         try {
@@ -25,6 +26,8 @@ public final class NativeCage {
             Files.setPosixFilePermissions(DIR, PosixFilePermissions.fromString("rwx--x--x"));
             Path library = extract("libdocklock.so");
             PRELOAD = extract("libdlclock.so");
+            INIT = extract("docklock-init");
+            Files.setPosixFilePermissions(INIT, PosixFilePermissions.fromString("rwxr-xr-x"));
             DIR.toFile().deleteOnExit();
             System.load(library.toString());
         } catch (IOException e) {
@@ -55,6 +58,11 @@ public final class NativeCage {
     /** The LD_PRELOAD library that routes libc's clock reads through seccomp. */
     public static Path preloadLibrary() {
         return PRELOAD;
+    }
+
+    /** The static pid-1 program of every cage. */
+    public static Path initProgram() {
+        return INIT;
     }
 
     /**
