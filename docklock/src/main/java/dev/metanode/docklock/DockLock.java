@@ -67,7 +67,7 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
             throw new WorkloadException("cannot set up the DockLock cage: " + e.getMessage(), e);
         }
         long[] ids = effectiveIds();
-        return new DockLock(config, Cgroups.detect(), ids[0], ids[1]);
+        return new DockLock(config, config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly(), ids[0], ids[1]);
     }
 
     /** {@link #create(CageConfig)} with {@link CageConfig#defaults()}. */
