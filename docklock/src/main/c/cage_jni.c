@@ -6,6 +6,7 @@
 #include "cage.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <fcntl.h>
 #include <jni.h>
@@ -320,4 +321,18 @@ JNIEXPORT jlongArray JNICALL JNI_FN(waitExit)(JNIEnv *env, jclass cls, jint pidf
     jlongArray result = (*env)->NewLongArray(env, 5);
     (*env)->SetLongArrayRegion(env, result, 0, 5, out);
     return result;
+}
+
+/* Blocks until one of the two fds (-1 = none) is readable or closed: bit 0 for fd1, bit 1 for fd2. */
+JNIEXPORT jint JNICALL JNI_FN(pollIn)(JNIEnv *env, jclass cls, jint fd1, jint fd2) {
+    (void) cls;
+    struct pollfd p[2] = {{fd1, POLLIN, 0}, {fd2, POLLIN, 0}};
+    int r;
+    do { r = poll(p, 2, -1); } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        throw_io(env, "poll", errno);
+        return 0;
+    }
+    int ready = POLLIN | POLLHUP | POLLERR | POLLNVAL;
+    return ((p[0].revents & ready) ? 1 : 0) | ((p[1].revents & ready) ? 2 : 0);
 }

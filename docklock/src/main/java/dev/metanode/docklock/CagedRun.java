@@ -54,20 +54,28 @@ final class CagedRun implements RunningWorkload {
         return run;
     }
 
+    /** Pipe capacity on Linux: standard input up to this size is written without blocking. */
+    private static final int STDIN_INLINE_BYTES_MAX = 64 * 1024;
+
     private void supervise(OutputListener listener) {
-        int keep = prepared.spec().limits().outputBytesMax();
-        OutputPump out = new OutputPump(spawned.stdout(), OutputChannel.STDOUT, listener, keep);
-        OutputPump err = new OutputPump(spawned.stderr(), OutputChannel.STDERR, listener, keep);
-        Future<?> outDone = threads.io.submit(out);
-        Future<?> errDone = threads.io.submit(err);
-        threads.io.submit(this::feedStdin);
         long seed = prepared.spec().seed().orElse(0);
         Future<long[]> notifications = spawned.listener() >= 0
                 ? threads.io.submit(() -> NativeCage.superviseNotifications(spawned.listener(), seed))
                 : CompletableFuture.completedFuture(new long[] {0});
         ScheduledFuture<?> timeout = threads.timers.schedule(this::timeOut,
                 prepared.spec().timeout().toMillis(), TimeUnit.MILLISECONDS);
-        threads.io.submit(() -> awaitExit(out, err, outDone, errDone, notifications, timeout));
+        if (prepared.spec().stdin().length > STDIN_INLINE_BYTES_MAX) {
+            threads.io.submit(this::feedStdin);
+        }
+        threads.io.submit(() -> {
+            if (prepared.spec().stdin().length <= STDIN_INLINE_BYTES_MAX) {
+                feedStdin();
+            }
+            OutputPump pump = new OutputPump(spawned.stdout(), spawned.stderr(), listener,
+                    prepared.spec().limits().outputBytesMax());
+            pump.drain();
+            awaitExit(pump, notifications, timeout);
+        });
     }
 
     private void feedStdin() {
@@ -83,32 +91,36 @@ final class CagedRun implements RunningWorkload {
         }
     }
 
-    private void awaitExit(OutputPump out, OutputPump err, Future<?> outDone, Future<?> errDone,
-            Future<long[]> notifications, ScheduledFuture<?> timeout) {
+    private void awaitExit(OutputPump pump, Future<long[]> notifications, ScheduledFuture<?> timeout) {
         try {
             long[] status = NativeCage.waitExit(spawned.pidfd());
             long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
             timeout.cancel(false);
             closePidfd();
-            outDone.get();
-            errDone.get();
             long[] denials = notifications.get();
             Optional<InitReport> report = InitReport.read(spawned.report());
             CgroupReading reading = cgroup == null ? CgroupReading.NONE : cgroup.read();
             ExitStatus initExit = status[0] >= 0 ? ExitStatus.exited((int) status[0]) : ExitStatus.killed((int) status[1]);
             RunResult result = assembler.assemble(prepared, new ResultAssembler.Observed(
-                    report.map(InitReport::exit).orElse(initExit), out.result(), err.result(), report, reading,
+                    report.map(InitReport::exit).orElse(initExit), pump.stdout(), pump.stderr(), report, reading,
                     denials, wallMillis, status, timedOut, stopped));
-            exit.complete(result);
-        } catch (IOException | ExecutionException | RuntimeException e) {
-            exit.completeExceptionally(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit.completeExceptionally(e);
-        } finally {
             if (cgroup != null) {
                 cgroup.close();
             }
+            exit.complete(result);
+        } catch (IOException | ExecutionException | RuntimeException e) {
+            closeCgroup();
+            exit.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeCgroup();
+            exit.completeExceptionally(e);
+        }
+    }
+
+    private void closeCgroup() {
+        if (cgroup != null) {
+            cgroup.close();
         }
     }
 

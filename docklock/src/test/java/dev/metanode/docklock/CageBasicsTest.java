@@ -86,6 +86,23 @@ class CageBasicsTest {
     }
 
     @Test
+    void cagesRunConcurrently() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<RunResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String word = "cage-" + i;
+                runs.add(pool.submit(() -> TestCage.cage().run(RunSpec.builder("/bin/sh", "-c", "sleep 0.05; echo " + word).build())));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertEquals("cage-" + i + "\n", runs.get(i).get().stdout().text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void userMistakesGiveOneClearMessage() {
         WorkloadException missing = assertThrows(WorkloadException.class,
                 () -> TestCage.cage().run(RunSpec.builder("/bin/definitely-not-here").build()));

@@ -82,6 +82,9 @@ public final class NativeCage {
 
     public static native void close(int fd);
 
+    /** Blocks until fd1 or fd2 (-1 for none) is readable or closed: bit 0 for fd1, bit 1 for fd2. */
+    public static native int pollIn(int fd1, int fd2) throws IOException;
+
     /** Sends a signal through a pidfd; false when the process is gone. */
     public static native boolean signal(int pidfd, int signal);
 
