@@ -47,6 +47,14 @@ final class CagedRun implements RunningWorkload {
         this.startNanos = startNanos;
     }
 
+    /** Supervises on the calling thread until the cage has exited; only the notification supervisor runs elsewhere. */
+    static RunResult runHere(PreparedRun prepared, LaunchPlan.Spawned spawned, CageCgroup cgroup, ResultAssembler assembler,
+            CageThreads threads, long startNanos) {
+        CagedRun run = new CagedRun(prepared, spawned, cgroup, assembler, threads, startNanos);
+        run.superviseHere(OutputListener.IGNORE);
+        return run.waitFor();
+    }
+
     static CagedRun begin(PreparedRun prepared, LaunchPlan.Spawned spawned, CageCgroup cgroup, ResultAssembler assembler,
             CageThreads threads, long startNanos, OutputListener listener) {
         CagedRun run = new CagedRun(prepared, spawned, cgroup, assembler, threads, startNanos);
@@ -58,6 +66,10 @@ final class CagedRun implements RunningWorkload {
     private static final int STDIN_INLINE_BYTES_MAX = 64 * 1024;
 
     private void supervise(OutputListener listener) {
+        threads.io.submit(() -> superviseHere(listener));
+    }
+
+    private void superviseHere(OutputListener listener) {
         long seed = prepared.spec().seed().orElse(0);
         Future<long[]> notifications = spawned.listener() >= 0
                 ? threads.io.submit(() -> NativeCage.superviseNotifications(spawned.listener(), seed))
@@ -67,15 +79,13 @@ final class CagedRun implements RunningWorkload {
         if (prepared.spec().stdin().length > STDIN_INLINE_BYTES_MAX) {
             threads.io.submit(this::feedStdin);
         }
-        threads.io.submit(() -> {
-            if (prepared.spec().stdin().length <= STDIN_INLINE_BYTES_MAX) {
-                feedStdin();
-            }
-            OutputPump pump = new OutputPump(spawned.stdout(), spawned.stderr(), listener,
-                    prepared.spec().limits().outputBytesMax());
-            pump.drain();
-            awaitExit(pump, notifications, timeout);
-        });
+        if (prepared.spec().stdin().length <= STDIN_INLINE_BYTES_MAX) {
+            feedStdin();
+        }
+        OutputPump pump = new OutputPump(spawned.stdout(), spawned.stderr(), listener,
+                prepared.spec().limits().outputBytesMax());
+        pump.drain();
+        awaitExit(pump, notifications, timeout);
     }
 
     private void feedStdin() {

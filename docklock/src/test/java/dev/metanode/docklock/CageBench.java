@@ -41,6 +41,7 @@ class CageBench {
                   for (int i = 0; i < 1000000; i++) { write(fd, &c, 1); getppid(); } return 0; }
                 """);
         StringBuilder md = new StringBuilder();
+        md.append("load average before: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append("\n\n");
         md.append("| what | p50 ms | p90 ms | runs |\n|---|---|---|---|\n");
         md.append(row("cage /bin/true", spawnCage(RunSpec.builder("/bin/true").build())));
         md.append(row("cage /bin/true, seeded (logical clock, 1 MiB urandom)", spawnCage(RunSpec.builder("/bin/true").seed(1).build())));
@@ -54,6 +55,7 @@ class CageBench {
         md.append("\n| program | bare median ms | cage median ms | cage / bare |\n|---|---|---|---|\n");
         md.append(overhead("CPU-bound (400 M multiply-adds)", app, "cpu"));
         md.append(overhead("syscall-heavy (1 M write + 1 M getppid)", app, "syscalls"));
+        md.append("\nload average after: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append("\n");
         String table = md.toString();
         System.out.println(table);
         Files.writeString(Path.of("target", "bench-cage.md"), table);
