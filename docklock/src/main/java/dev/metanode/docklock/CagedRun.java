@@ -1,7 +1,6 @@
 package dev.metanode.docklock;
 
 import dev.metanode.core.workload.ExitStatus;
-import dev.metanode.core.workload.OutputChannel;
 import dev.metanode.core.workload.OutputListener;
 import dev.metanode.core.workload.RunResult;
 import dev.metanode.core.workload.RunningWorkload;
@@ -78,8 +77,7 @@ final class CagedRun implements RunningWorkload {
                 prepared.spec().timeout().toMillis(), TimeUnit.MILLISECONDS);
         if (prepared.spec().stdin().length > STDIN_INLINE_BYTES_MAX) {
             threads.io.submit(this::feedStdin);
-        }
-        if (prepared.spec().stdin().length <= STDIN_INLINE_BYTES_MAX) {
+        } else {
             feedStdin();
         }
         OutputPump pump = new OutputPump(spawned.stdout(), spawned.stderr(), listener,
