@@ -40,7 +40,8 @@
 #define S_ETC_FILES 7
 #define S_PASSWD 8
 #define S_GROUP 9
-#define S_COUNT 10
+#define S_INIT 10
+#define S_COUNT 11
 
 /* What the child hands back through the error pipe when setup fails. */
 struct setup_error {
@@ -67,12 +68,19 @@ struct launch {
     int64_t num[N_COUNT];
     const unsigned char *bpf;
     int bpf_len;
-    /* fds the child keeps, in this order */
-    int stdin_r, stdout_w, stderr_w, error_w, report_w, notify_sock;
+    /* fds the child keeps, moved to fd_base + their index in this order */
+    int stdin_r, stdout_w, stderr_w, error_w, report_w, notify_sock, bpf_r;
+    int fd_base;
+    /* argv of docklock-init, built by the parent with the relocated fd numbers */
+    char **init_argv;
 };
+#define LAUNCH_FDS 7
 
-/* Runs in the cloned child; never returns. Only raw syscalls, no malloc, no JVM. */
-void cage_child(struct launch *l) __attribute__((noreturn));
+/*
+ * Runs in the cloned child, which shares the JVM's memory (CLONE_VM|CLONE_VFORK) until it execs
+ * docklock-init: only system calls, its own stack, no malloc, no writes to shared memory but errno.
+ */
+int cage_child(void *launch);
 
 uint64_t cage_splitmix(uint64_t *state);
 

@@ -7,26 +7,19 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <net/if.h>
+#include <sys/socket.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
-#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define PATH_BYTES_MAX 4096
@@ -34,7 +27,27 @@
 
 static struct launch *plan;
 static int error_fd = -1;
-static volatile pid_t workload_pid;
+
+#ifdef CAGE_TRACE
+#include <time.h>
+static void trace(const char *what) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    char buf[96];
+    long us = (ts.tv_sec % 1000) * 1000000 + ts.tv_nsec / 1000;
+    int n = 0;
+    while (*what && n < 60) buf[n++] = *what++;
+    buf[n++] = ' ';
+    char d[16]; int nd = 0;
+    do { d[nd++] = (char) ('0' + us % 10); us /= 10; } while (us > 0);
+    while (nd > 0) buf[n++] = d[--nd];
+    buf[n++] = '\n';
+    ssize_t ignored = write(plan->stderr_w, buf, (size_t) n);
+    (void) ignored;
+}
+#else
+#define trace(x) ((void) 0)
+#endif
 
 static void fail(const char *step) __attribute__((noreturn));
 static void fail(const char *step) {
@@ -309,12 +322,12 @@ static void set_limit(int resource, int64_t value, const char *step) {
     if (setrlimit(resource, &rl) < 0) fail(step);
 }
 
-/* Moves the fds we keep above every fd the JVM had, then closes all the others. */
+/* Moves the fds the cage keeps to base+i (base chosen by the parent) and closes all the others. */
 static void keep_only_plan_fds(void) {
-    int *fds[] = {&plan->stdin_r, &plan->stdout_w, &plan->stderr_w, &plan->error_w, &plan->report_w, &plan->notify_sock};
+    int *fds[] = {&plan->stdin_r, &plan->stdout_w, &plan->stderr_w, &plan->error_w, &plan->report_w,
+                  &plan->notify_sock, &plan->bpf_r};
     int n = sizeof fds / sizeof fds[0];
-    int base = FD_BASE_MIN;
-    for (int i = 0; i < n; i++) if (*fds[i] >= base) base = *fds[i] + 1;
+    int base = plan->fd_base;
     for (int i = 0; i < n; i++) {
         if (*fds[i] < 0) continue;
         if (dup2(*fds[i], base + i) < 0) fail("dup2");
@@ -323,164 +336,39 @@ static void keep_only_plan_fds(void) {
     error_fd = plan->error_w;
     syscall(SYS_close_range, 3, base - 1, 0);
     syscall(SYS_close_range, base + n, ~0U, 0);
-    fcntl(plan->error_w, F_SETFD, FD_CLOEXEC);
 }
 
-static void send_fd(int sock, int fd) {
-    char byte = 'L';
-    struct iovec iov = {&byte, 1};
-    union { struct cmsghdr h; char buf[CMSG_SPACE(sizeof(int))]; } u;
-    memset(&u, 0, sizeof u);
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = u.buf;
-    msg.msg_controllen = sizeof u.buf;
-    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(c), &fd, sizeof fd);
-    if (sendmsg(sock, &msg, MSG_NOSIGNAL) != 1) fail("send seccomp listener");
-}
-
-static void drop_privileges(void) {
-    int64_t flags = plan->num[N_FLAGS];
-    for (int cap = 0; cap <= 63; cap++) prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
-    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-    if (!(flags & F_NEW_USER) && setgroups(0, NULL) < 0) fail("setgroups");
-    gid_t gid = (gid_t) plan->num[N_GID];
-    uid_t uid = (uid_t) plan->num[N_UID];
-    if (setresgid(gid, gid, gid) < 0) fail("setresgid");
-    if (setresuid(uid, uid, uid) < 0) fail("setresuid");
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) fail("no_new_privs");
-}
-
-static void install_seccomp(void) {
-    if (plan->bpf_len <= 0) return;
-    struct sock_fprog prog = {(unsigned short) (plan->bpf_len / 8), (struct sock_filter *) plan->bpf};
-    int notify = (plan->num[N_FLAGS] & F_NOTIFY) != 0;
-    long r = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, notify ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0, &prog);
-    if (r < 0) fail("install seccomp filter");
-    if (notify) {
-        send_fd(plan->notify_sock, (int) r);
-        close((int) r);
-        close(plan->notify_sock);
-    }
-}
-
-static void exec_workload(void) {
-    const char *file = plan->argv[0];
-    if (strchr(file, '/')) {
-        execve(file, plan->argv, plan->envp);
-        fail(file);
-    }
-    static const char *path[] = {"/usr/local/bin/", "/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/"};
-    int err = ENOENT;
-    char full[PATH_BYTES_MAX];
-    for (unsigned i = 0; i < sizeof path / sizeof path[0]; i++) {
-        execve(join(full, path[i], file), plan->argv, plan->envp);
-        if (errno != ENOENT) err = errno;
-    }
-    errno = err;
-    fail(file);
-}
-
-static void workload_main(void) {
-    if (dup2(plan->stdin_r, 0) < 0 || dup2(plan->stdout_w, 1) < 0 || dup2(plan->stderr_w, 2) < 0) fail("stdio");
-    close(plan->stdin_r);
-    close(plan->stdout_w);
-    close(plan->stderr_w);
-    close(plan->report_w);
-    if (plan->num[N_FLAGS] & F_DETERMINISTIC) personality(ADDR_NO_RANDOMIZE);
-    write_file("/proc/self/oom_score_adj", "1000", 4, 0644, "oom_score_adj");
-    setsid();
-    drop_privileges();
-    if (chdir(plan->str[S_WORKDIR]) < 0) fail(plan->str[S_WORKDIR]);
-    install_seccomp();
-    exec_workload();
-}
-
-static void forward_signal(int sig) {
-    if (workload_pid > 0) kill(workload_pid, sig);
-}
-
-static void init_report(int status) {
-    struct init_report r;
-    memset(&r, 0, sizeof r);
-    r.magic = REPORT_MAGIC;
-    r.wait_status = status;
-    struct statfs sf;
-    if (statfs("/tmp", &sf) == 0) {
-        r.tmp_total_bytes = (int64_t) sf.f_blocks * sf.f_bsize;
-        r.tmp_used_bytes = (int64_t) (sf.f_blocks - sf.f_bfree) * sf.f_bsize;
-    }
-    struct rusage ru;
-    if (getrusage(RUSAGE_CHILDREN, &ru) == 0) {
-        r.user_micros = (int64_t) ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec;
-        r.system_micros = (int64_t) ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
-        r.max_rss_kib = ru.ru_maxrss;
-    }
-    ssize_t ignored = write(plan->report_w, &r, sizeof r);
-    (void) ignored;
-}
-
-/* Pid 1 of the cage: forwards stop signals, reaps orphans, reports the workload's status. */
-static void init_loop(void) {
-    close(plan->stdin_r);
-    close(plan->stdout_w);
-    close(plan->stderr_w);
-    close(plan->error_w);
-    if (plan->notify_sock >= 0) close(plan->notify_sock);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = forward_signal;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    for (;;) {
-        int status;
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid < 0 && errno == EINTR) continue;
-        if (pid < 0) _exit(125);
-        if (pid == workload_pid) {
-            init_report(status);
-            _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-        }
-    }
-}
-
-void cage_child(struct launch *l) {
+int cage_child(void *arg) {
+    struct launch *l = arg;
     plan = l;
     error_fd = l->error_w;
     /* The JVM blocks signals in some threads; the cage starts from a clean mask. */
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    for (int s = 1; s < 32; s++) if (s != SIGKILL && s != SIGSTOP) signal(s, SIG_DFL);
     keep_only_plan_fds();
+    trace("child-start");
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (l->num[N_FLAGS] & F_NEW_USER) write_id_maps();
     join_cgroups(l->str[S_CGROUP_PROCS]);
+    trace("cgroups-joined");
     if (unshare(CLONE_NEWCGROUP) < 0) fail("cgroup namespace");
+    /* Opened before pivot_root: the init program is exec'd by fd, it is not part of the view. */
+    int init_fd = open(l->str[S_INIT], O_PATH | O_CLOEXEC);
+    if (init_fd < 0) fail(l->str[S_INIT]);
     setup_root();
+    trace("root-ready");
     const char *host = l->str[S_HOSTNAME];
     if (sethostname(host, strlen(host)) < 0) fail("sethostname");
     if (setdomainname("", 0) < 0) fail("setdomainname");
     if (l->num[N_FLAGS] & F_NEW_NET) loopback_up();
-    set_limit(RLIMIT_CORE, 1, "rlimit core"); /* 0 is "unset" for set_limit; 1 byte writes no core */
+    set_limit(RLIMIT_CORE, 1, "rlimit core"); /* 0 means "unset" for set_limit; 1 byte writes no core */
     set_limit(RLIMIT_AS, l->num[N_RLIMIT_AS], "rlimit as");
     set_limit(RLIMIT_NPROC, l->num[N_RLIMIT_NPROC], "rlimit nproc");
     set_limit(RLIMIT_NOFILE, l->num[N_RLIMIT_NOFILE], "rlimit nofile");
     set_limit(RLIMIT_CPU, l->num[N_RLIMIT_CPU], "rlimit cpu");
-    pid_t pid = (pid_t) syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-    if (pid < 0) fail("fork workload");
-    if (pid == 0) {
-        workload_main();
-    }
-    workload_pid = pid;
-    init_loop();
-    _exit(125);
+    syscall(SYS_execveat, init_fd, "", l->init_argv, l->envp, AT_EMPTY_PATH);
+    fail("exec docklock-init");
 }
 
 uint64_t cage_splitmix(uint64_t *state) {

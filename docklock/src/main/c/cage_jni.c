@@ -6,6 +6,8 @@
 #include "cage.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <jni.h>
 #include <sched.h>
@@ -16,6 +18,8 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef CLONE_PIDFD
@@ -26,6 +30,12 @@
 #endif
 
 #define JNI_FN(name) Java_dev_metanode_docklock_internal_NativeCage_##name
+#define CHILD_STACK_BYTES (256 * 1024)
+#define FD_BASE_MIN 64
+#define INIT_ARGC_FIXED 13
+
+/* The setup child shares this library's globals until it execs: one spawn at a time. */
+static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void throw_io(JNIEnv *env, const char *message, int err) {
     char buf[512];
@@ -96,19 +106,55 @@ static int read_setup_result(int fd, struct setup_error *e) {
     return got == sizeof *e;
 }
 
-static int spawn(struct launch *l, jlong *out, struct setup_error *err) {
-    int in[2] = {-1, -1}, o[2] = {-1, -1}, e[2] = {-1, -1}, ep[2] = {-1, -1}, rp[2] = {-1, -1}, ns[2] = {-1, -1};
-    if (pipe2(in, O_CLOEXEC) || pipe2(o, O_CLOEXEC) || pipe2(e, O_CLOEXEC) || pipe2(ep, O_CLOEXEC) || pipe2(rp, O_CLOEXEC)) {
-        int saved = errno;
-        int all[] = {in[0], in[1], o[0], o[1], e[0], e[1], ep[0], ep[1], rp[0], rp[1]};
-        close_all(all, 10);
-        return -saved;
+static char *number(long long v) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", v);
+    return strdup(buf);
+}
+
+/* argv of docklock-init: flags uid gid workdir fds... bpf_bytes -- program... (see docklock_init.c) */
+static char **init_argv(struct launch *l) {
+    int n = 0;
+    while (l->argv[n]) n++;
+    char **a = calloc((size_t) (INIT_ARGC_FIXED + n + 2), sizeof(char *));
+    int base = l->fd_base;
+    a[0] = strdup("docklock-init");
+    a[1] = number(l->num[N_FLAGS]);
+    a[2] = number(l->num[N_UID]);
+    a[3] = number(l->num[N_GID]);
+    a[4] = strdup(l->str[S_WORKDIR]);
+    for (int i = 0; i < 6; i++) a[5 + i] = number(i == 5 && l->notify_sock < 0 ? -1 : base + i);
+    a[11] = number(base + 6);
+    a[12] = number(l->bpf_len);
+    a[13] = strdup("--");
+    for (int i = 0; i < n; i++) a[INIT_ARGC_FIXED + 1 + i] = strdup(l->argv[i]);
+    return a;
+}
+
+static int write_all(int fd, const unsigned char *data, int len) {
+    while (len > 0) {
+        ssize_t n = write(fd, data, (size_t) len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        data += n;
+        len -= (int) n;
     }
+    return 0;
+}
+
+static int spawn(struct launch *l, jlong *out, struct setup_error *err) {
+    int in[2] = {-1, -1}, o[2] = {-1, -1}, e[2] = {-1, -1}, ep[2] = {-1, -1}, rp[2] = {-1, -1}, ns[2] = {-1, -1},
+        bp[2] = {-1, -1};
     int notify = (l->num[N_FLAGS] & F_NOTIFY) != 0;
-    if (notify && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ns) < 0) {
-        int saved = errno;
-        int all[] = {in[0], in[1], o[0], o[1], e[0], e[1], ep[0], ep[1], rp[0], rp[1]};
-        close_all(all, 10);
+    int failed_setup = pipe2(in, O_CLOEXEC) || pipe2(o, O_CLOEXEC) || pipe2(e, O_CLOEXEC) || pipe2(ep, O_CLOEXEC)
+        || pipe2(rp, O_CLOEXEC) || pipe2(bp, O_CLOEXEC)
+        || (notify && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ns) < 0)
+        || write_all(bp[1], l->bpf, l->bpf_len) < 0;
+    int saved = errno;
+    if (bp[1] >= 0) close(bp[1]);
+    if (failed_setup) {
+        int all[] = {in[0], in[1], o[0], o[1], e[0], e[1], ep[0], ep[1], rp[0], rp[1], ns[0], ns[1], bp[0]};
+        close_all(all, 13);
         return -saved;
     }
     l->stdin_r = in[0];
@@ -117,25 +163,43 @@ static int spawn(struct launch *l, jlong *out, struct setup_error *err) {
     l->error_w = ep[1];
     l->report_w = rp[1];
     l->notify_sock = ns[1];
-    long flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD | SIGCHLD;
+    l->bpf_r = bp[0];
+    int keep[] = {in[0], o[1], e[1], ep[1], rp[1], ns[1], bp[0]};
+    l->fd_base = FD_BASE_MIN;
+    for (int i = 0; i < LAUNCH_FDS; i++) if (keep[i] >= l->fd_base) l->fd_base = keep[i] + 1;
+    l->init_argv = init_argv(l);
+    char *stack = malloc(CHILD_STACK_BYTES);
+    int flags = CLONE_VM | CLONE_VFORK | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_PIDFD | SIGCHLD;
     if (l->num[N_FLAGS] & F_NEW_USER) flags |= CLONE_NEWUSER;
     if (l->num[N_FLAGS] & F_NEW_NET) flags |= CLONE_NEWNET;
     int pidfd = -1;
-    long pid = syscall(SYS_clone, flags, 0, &pidfd, 0, 0);
-    if (pid == 0) cage_child(l);
-    int child_ends[] = {in[0], o[1], e[1], ep[1], rp[1], ns[1]};
-    close_all(child_ends, 6);
+#ifdef CAGE_TRACE
+#define PTRACE_T(what) do { struct timespec ts_; clock_gettime(CLOCK_MONOTONIC, &ts_); fprintf(stderr, "%s %ld\n", what, (ts_.tv_sec % 1000) * 1000000 + ts_.tv_nsec / 1000); } while (0)
+#else
+#define PTRACE_T(what) ((void) 0)
+#endif
+    PTRACE_T("parent-clone");
+    pthread_mutex_lock(&spawn_lock);
+    /* Returns once the child has exec'd docklock-init or died: CLONE_VFORK. */
+    int pid = clone(cage_child, stack + CHILD_STACK_BYTES, flags, l, &pidfd);
+    saved = errno;
+    pthread_mutex_unlock(&spawn_lock);
+    free(stack);
+    free_cstrings(l->init_argv);
+    close_all(keep, LAUNCH_FDS);
     if (pid < 0) {
-        int saved = errno;
         int rest[] = {in[1], o[0], e[0], ep[0], rp[0], ns[0]};
         close_all(rest, 6);
         return -saved;
     }
+    PTRACE_T("parent-clone-returned");
     int failed = read_setup_result(ep[0], err);
+    PTRACE_T("parent-exec-seen");
     close(ep[0]);
     int listener = -1;
     if (!failed && notify) listener = receive_fd(ns[0]);
     if (ns[0] >= 0) close(ns[0]);
+    PTRACE_T("parent-listener");
     if (failed) {
         siginfo_t info;
         syscall(SYS_waitid, P_PIDFD, pidfd, &info, WEXITED, NULL);
@@ -257,4 +321,18 @@ JNIEXPORT jlongArray JNICALL JNI_FN(waitExit)(JNIEnv *env, jclass cls, jint pidf
     jlongArray result = (*env)->NewLongArray(env, 5);
     (*env)->SetLongArrayRegion(env, result, 0, 5, out);
     return result;
+}
+
+/* Blocks until one of the two fds (-1 = none) is readable or closed: bit 0 for fd1, bit 1 for fd2. */
+JNIEXPORT jint JNICALL JNI_FN(pollIn)(JNIEnv *env, jclass cls, jint fd1, jint fd2) {
+    (void) cls;
+    struct pollfd p[2] = {{fd1, POLLIN, 0}, {fd2, POLLIN, 0}};
+    int r;
+    do { r = poll(p, 2, -1); } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        throw_io(env, "poll", errno);
+        return 0;
+    }
+    int ready = POLLIN | POLLHUP | POLLERR | POLLNVAL;
+    return ((p[0].revents & ready) ? 1 : 0) | ((p[1].revents & ready) ? 2 : 0);
 }

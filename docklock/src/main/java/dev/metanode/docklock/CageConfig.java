@@ -12,9 +12,10 @@ import java.util.List;
  * @param hostname     the cage's hostname
  * @param urandomBytes size of the seeded {@code /dev/urandom} file of a seeded run
  * @param etcFiles     host {@code /etc} entries shown read-only in the cage
+ * @param useCgroups   false to enforce limits with rlimits only even where cgroups work (tests, odd hosts)
  */
 public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostname, long urandomBytes,
-        List<String> etcFiles) {
+        List<String> etcFiles, boolean useCgroups) {
 
     /** The traditional "nobody". */
     public static final int NOBODY = 65534;
@@ -43,7 +44,7 @@ public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostnam
     public static CageConfig defaults() {
         String user = System.getProperty("user.name", "user");
         return new CageConfig(Path.of(System.getProperty("java.io.tmpdir"), "docklock-" + user), NOBODY, NOBODY,
-                "docklock", 1L << 20, DEFAULT_ETC_FILES);
+                "docklock", 1L << 20, DEFAULT_ETC_FILES, true);
     }
 
     public CageConfig withEtcFiles(List<String> files) {
@@ -51,6 +52,10 @@ public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostnam
     }
 
     public CageConfig withStateDir(Path dir) {
-        return new CageConfig(dir, cageUid, cageGid, hostname, urandomBytes, etcFiles);
+        return new CageConfig(dir, cageUid, cageGid, hostname, urandomBytes, etcFiles, useCgroups);
+    }
+
+    public CageConfig withUseCgroups(boolean value) {
+        return new CageConfig(stateDir, cageUid, cageGid, hostname, urandomBytes, etcFiles, value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.metanode.docklock;
 
 import dev.metanode.core.workload.ExitStatus;
-import dev.metanode.core.workload.OutputChannel;
 import dev.metanode.core.workload.OutputListener;
 import dev.metanode.core.workload.RunResult;
 import dev.metanode.core.workload.RunningWorkload;
@@ -47,6 +46,14 @@ final class CagedRun implements RunningWorkload {
         this.startNanos = startNanos;
     }
 
+    /** Supervises on the calling thread until the cage has exited; only the notification supervisor runs elsewhere. */
+    static RunResult runHere(PreparedRun prepared, LaunchPlan.Spawned spawned, CageCgroup cgroup, ResultAssembler assembler,
+            CageThreads threads, long startNanos) {
+        CagedRun run = new CagedRun(prepared, spawned, cgroup, assembler, threads, startNanos);
+        run.superviseHere(OutputListener.IGNORE);
+        return run.waitFor();
+    }
+
     static CagedRun begin(PreparedRun prepared, LaunchPlan.Spawned spawned, CageCgroup cgroup, ResultAssembler assembler,
             CageThreads threads, long startNanos, OutputListener listener) {
         CagedRun run = new CagedRun(prepared, spawned, cgroup, assembler, threads, startNanos);
@@ -54,20 +61,29 @@ final class CagedRun implements RunningWorkload {
         return run;
     }
 
+    /** Pipe capacity on Linux: standard input up to this size is written without blocking. */
+    private static final int STDIN_INLINE_BYTES_MAX = 64 * 1024;
+
     private void supervise(OutputListener listener) {
-        int keep = prepared.spec().limits().outputBytesMax();
-        OutputPump out = new OutputPump(spawned.stdout(), OutputChannel.STDOUT, listener, keep);
-        OutputPump err = new OutputPump(spawned.stderr(), OutputChannel.STDERR, listener, keep);
-        Future<?> outDone = threads.io.submit(out);
-        Future<?> errDone = threads.io.submit(err);
-        threads.io.submit(this::feedStdin);
+        threads.io.submit(() -> superviseHere(listener));
+    }
+
+    private void superviseHere(OutputListener listener) {
         long seed = prepared.spec().seed().orElse(0);
         Future<long[]> notifications = spawned.listener() >= 0
                 ? threads.io.submit(() -> NativeCage.superviseNotifications(spawned.listener(), seed))
                 : CompletableFuture.completedFuture(new long[] {0});
         ScheduledFuture<?> timeout = threads.timers.schedule(this::timeOut,
                 prepared.spec().timeout().toMillis(), TimeUnit.MILLISECONDS);
-        threads.io.submit(() -> awaitExit(out, err, outDone, errDone, notifications, timeout));
+        if (prepared.spec().stdin().length > STDIN_INLINE_BYTES_MAX) {
+            threads.io.submit(this::feedStdin);
+        } else {
+            feedStdin();
+        }
+        OutputPump pump = new OutputPump(spawned.stdout(), spawned.stderr(), listener,
+                prepared.spec().limits().outputBytesMax());
+        pump.drain();
+        awaitExit(pump, notifications, timeout);
     }
 
     private void feedStdin() {
@@ -83,32 +99,36 @@ final class CagedRun implements RunningWorkload {
         }
     }
 
-    private void awaitExit(OutputPump out, OutputPump err, Future<?> outDone, Future<?> errDone,
-            Future<long[]> notifications, ScheduledFuture<?> timeout) {
+    private void awaitExit(OutputPump pump, Future<long[]> notifications, ScheduledFuture<?> timeout) {
         try {
             long[] status = NativeCage.waitExit(spawned.pidfd());
             long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
             timeout.cancel(false);
             closePidfd();
-            outDone.get();
-            errDone.get();
             long[] denials = notifications.get();
             Optional<InitReport> report = InitReport.read(spawned.report());
             CgroupReading reading = cgroup == null ? CgroupReading.NONE : cgroup.read();
             ExitStatus initExit = status[0] >= 0 ? ExitStatus.exited((int) status[0]) : ExitStatus.killed((int) status[1]);
             RunResult result = assembler.assemble(prepared, new ResultAssembler.Observed(
-                    report.map(InitReport::exit).orElse(initExit), out.result(), err.result(), report, reading,
+                    report.map(InitReport::exit).orElse(initExit), pump.stdout(), pump.stderr(), report, reading,
                     denials, wallMillis, status, timedOut, stopped));
-            exit.complete(result);
-        } catch (IOException | ExecutionException | RuntimeException e) {
-            exit.completeExceptionally(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit.completeExceptionally(e);
-        } finally {
             if (cgroup != null) {
                 cgroup.close();
             }
+            exit.complete(result);
+        } catch (IOException | ExecutionException | RuntimeException e) {
+            closeCgroup();
+            exit.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeCgroup();
+            exit.completeExceptionally(e);
+        }
+    }
+
+    private void closeCgroup() {
+        if (cgroup != null) {
+            cgroup.close();
         }
     }
 

@@ -67,7 +67,7 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
             throw new WorkloadException("cannot set up the DockLock cage: " + e.getMessage(), e);
         }
         long[] ids = effectiveIds();
-        return new DockLock(config, Cgroups.detect(), ids[0], ids[1]);
+        return new DockLock(config, config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly(), ids[0], ids[1]);
     }
 
     /** {@link #create(CageConfig)} with {@link CageConfig#defaults()}. */
@@ -80,18 +80,36 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
         return cgroups.mode();
     }
 
+    /**
+     * Runs on the calling thread: it clones the cage (safe, since it outlives the cage by waiting
+     * for it), drains the output and waits, so a short run costs no thread hand-offs.
+     */
     @Override
     public RunResult run(RunSpec spec) {
-        return start(spec, OutputListener.IGNORE).waitFor();
+        if (Thread.currentThread().isVirtual()) {
+            // A virtual thread's carrier may retire while the cage runs, and the cage dies with the
+            // thread that cloned it: clone from the spawn thread instead.
+            return start(spec, OutputListener.IGNORE).waitFor();
+        }
+        long startNanos = System.nanoTime();
+        PreparedRun prepared = preparer.prepare(spec);
+        CageCgroup cgroup = createCgroup(prepared);
+        LaunchPlan.Spawned spawned;
+        try {
+            spawned = prepared.plan().spawn();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(cgroup);
+            throw failure(spec, e);
+        }
+        return CagedRun.runHere(prepared, spawned, cgroup, assembler, threads, startNanos);
     }
 
+    /** Clones the cage from the runtime's long-lived spawn thread, so it is not tied to the caller's thread. */
     @Override
     public RunningWorkload start(RunSpec spec, OutputListener listener) {
         long startNanos = System.nanoTime();
         PreparedRun prepared = preparer.prepare(spec);
-        String name = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
-        CageCgroup cgroup = createCgroup(name, spec);
-        prepared.plan().cgroupProcFiles = cgroup == null ? List.of() : cgroup.procFiles();
+        CageCgroup cgroup = createCgroup(prepared);
         try {
             LaunchPlan.Spawned spawned = threads.spawner.submit(prepared.plan()::spawn).get();
             return CagedRun.begin(prepared, spawned, cgroup, assembler, threads, startNanos, listener);
@@ -106,6 +124,14 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
             closeQuietly(cgroup);
             throw e;
         }
+    }
+
+    /** Creates the run's cgroup and tells the launch plan to join it. */
+    private CageCgroup createCgroup(PreparedRun prepared) {
+        String name = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+        CageCgroup cgroup = createCgroup(name, prepared.spec());
+        prepared.plan().cgroupProcFiles = cgroup == null ? List.of() : cgroup.procFiles();
+        return cgroup;
     }
 
     private CageCgroup createCgroup(String name, RunSpec spec) {

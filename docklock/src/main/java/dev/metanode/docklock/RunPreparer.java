@@ -43,6 +43,7 @@ final class RunPreparer {
     private final long euid;
     private final long egid;
     private final Map<String, byte[]> filters = new ConcurrentHashMap<>();
+    private volatile Path rootMountPoint;
 
     RunPreparer(CageConfig config, LimitsMode limitsMode, long euid, long egid) {
         this.config = config;
@@ -141,12 +142,17 @@ final class RunPreparer {
     }
 
     private Path rootMountPoint() {
-        Path root = config.stateDir().resolve("root");
+        Path root = rootMountPoint;
+        if (root != null && Files.isDirectory(root)) {
+            return root;
+        }
+        root = config.stateDir().resolve("root");
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new WorkloadException("cannot create the cage's state directory " + root + ": " + e.getMessage(), e);
         }
+        rootMountPoint = root;
         return root;
     }
 

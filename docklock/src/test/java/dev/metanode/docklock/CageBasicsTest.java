@@ -66,6 +66,43 @@ class CageBasicsTest {
     }
 
     @Test
+    void hostNetworkSeesTheHostsInterfaces() throws Exception {
+        java.util.List<String> host = Files.readAllLines(Path.of("/proc/net/dev")).stream().skip(2)
+                .map(l -> l.split(":")[0].trim()).sorted().toList();
+        RunResult r = TestCage.cage().run(RunSpec.builder("/bin/sh", "-c", "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort")
+                .network(dev.metanode.core.workload.NetworkMode.HOST).build());
+        assertEquals(String.join("\n", host) + "\n", r.stdout().text(), r.stderr().text());
+    }
+
+    @Test
+    void rlimitsOnlyModeStillLimitsMemory() {
+        try (DockLock plain = DockLock.create(CageConfig.defaults().withUseCgroups(false))) {
+            assertEquals("rlimits-only", plain.status().limitsMode());
+            RunResult r = plain.run(RunSpec.builder("/bin/sh", "-c", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo ${#x}")
+                    .limits(dev.metanode.core.workload.Limits.DEFAULT.withMemoryBytesMax(32L << 20)).build());
+            assertFalse(r.stdout().text().startsWith("100000000"), "the address-space limit held: " + r.stdout().text());
+        }
+        assertTrue(java.util.Set.of("cgroup-v2", "cgroup-v1", "rlimits-only").contains(TestCage.cage().status().limitsMode()));
+    }
+
+    @Test
+    void cagesRunConcurrently() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<RunResult>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String word = "cage-" + i;
+                runs.add(pool.submit(() -> TestCage.cage().run(RunSpec.builder("/bin/sh", "-c", "sleep 0.05; echo " + word).build())));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertEquals("cage-" + i + "\n", runs.get(i).get().stdout().text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void userMistakesGiveOneClearMessage() {
         WorkloadException missing = assertThrows(WorkloadException.class,
                 () -> TestCage.cage().run(RunSpec.builder("/bin/definitely-not-here").build()));

@@ -34,6 +34,11 @@ public final class Cgroups {
         this.reason = reason;
     }
 
+    /** Limits by rlimits only, whatever the host has. */
+    public static Cgroups rlimitsOnly() {
+        return new Cgroups(LimitsMode.RLIMITS_ONLY, null, null, null, null, "rlimits only, by configuration");
+    }
+
     /** Detects the mode from {@code /sys/fs/cgroup} and {@code /proc/self/cgroup}. */
     public static Cgroups detect() {
         return detect(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"));

@@ -33,7 +33,8 @@ public final class LaunchPlan {
     private static final int S_ETC_FILES = 7;
     private static final int S_PASSWD = 8;
     private static final int S_GROUP = 9;
-    private static final int S_COUNT = 10;
+    private static final int S_INIT = 10;
+    private static final int S_COUNT = 11;
     // flags
     public static final long F_NEW_USER = 0x1;
     public static final long F_NEW_NET = 0x2;
@@ -82,6 +83,7 @@ public final class LaunchPlan {
         strings[S_ETC_FILES] = String.join("\n", etcFiles);
         strings[S_PASSWD] = passwd;
         strings[S_GROUP] = group;
+        strings[S_INIT] = NativeCage.initProgram().toString();
         long[] numbers = new long[N_COUNT];
         numbers[N_FLAGS] = flags;
         numbers[N_TMPFS_BYTES] = tmpfsBytes;

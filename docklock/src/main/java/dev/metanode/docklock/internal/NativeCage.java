@@ -16,6 +16,7 @@ public final class NativeCage {
     private static final String RESOURCE_DIR = "/native/linux-x86_64/";
     private static final Path DIR;
     private static final Path PRELOAD;
+    private static final Path INIT;
 
     static {
         try {
@@ -25,6 +26,8 @@ public final class NativeCage {
             Files.setPosixFilePermissions(DIR, PosixFilePermissions.fromString("rwx--x--x"));
             Path library = extract("libdocklock.so");
             PRELOAD = extract("libdlclock.so");
+            INIT = extract("docklock-init");
+            Files.setPosixFilePermissions(INIT, PosixFilePermissions.fromString("rwxr-xr-x"));
             DIR.toFile().deleteOnExit();
             System.load(library.toString());
         } catch (IOException e) {
@@ -57,6 +60,11 @@ public final class NativeCage {
         return PRELOAD;
     }
 
+    /** The static pid-1 program of every cage. */
+    public static Path initProgram() {
+        return INIT;
+    }
+
     /**
      * Clones the cage and waits until the workload has exec'd or its setup failed.
      *
@@ -73,6 +81,9 @@ public final class NativeCage {
     public static native int write(int fd, byte[] buf, int off, int len) throws IOException;
 
     public static native void close(int fd);
+
+    /** Blocks until fd1 or fd2 (-1 for none) is readable or closed: bit 0 for fd1, bit 1 for fd2. */
+    public static native int pollIn(int fd1, int fd2) throws IOException;
 
     /** Sends a signal through a pidfd; false when the process is gone. */
     public static native boolean signal(int pidfd, int signal);

@@ -77,7 +77,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void exited(RunningWorkload which, RunResult result, Throwable error) {
-        RestartBackoff.Decision decision;
+        String finishReason = null;
         synchronized (this) {
             if (which != current) {
                 return;
@@ -89,22 +89,25 @@ public final class Supervisor implements AutoCloseable {
                 }
             }
             if (error != null) {
-                finish("supervision failed: " + error);
-                return;
-            }
-            if (stopping) {
-                finish("stopped");
-                deliver(result);
-                return;
-            }
-            decision = backoff.exited(result.exit());
-            if (!decision.restart()) {
-                finish(decision.reason());
+                finishReason = "supervision failed: " + error;
+            } else if (stopping) {
+                finishReason = "stopped";
             } else {
-                timer.schedule(this::launch, decision.delayMs(), TimeUnit.MILLISECONDS);
+                RestartBackoff.Decision decision = backoff.exited(result.exit());
+                if (decision.restart()) {
+                    timer.schedule(this::launch, decision.delayMs(), TimeUnit.MILLISECONDS);
+                } else {
+                    finishReason = decision.reason();
+                }
             }
         }
-        deliver(result);
+        // The run's result is delivered before finished() completes, so a caller that waited sees them all.
+        if (result != null) {
+            deliver(result);
+        }
+        if (finishReason != null) {
+            finish(finishReason);
+        }
     }
 
     private void deliver(RunResult result) {
