@@ -43,14 +43,29 @@ class CageBench {
         StringBuilder md = new StringBuilder();
         md.append("load average before: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append("\n\n");
         md.append("| what | p50 ms | p90 ms | runs |\n|---|---|---|---|\n");
-        md.append(row("cage /bin/true", spawnCage(RunSpec.builder("/bin/true").build())));
-        md.append(row("cage /bin/true, seeded (logical clock, 1 MiB urandom)", spawnCage(RunSpec.builder("/bin/true").seed(1).build())));
-        md.append(row("ProcessBuilder /bin/true", spawnBare(List.of("/bin/true"))));
-        if (Files.isExecutable(Path.of("/usr/bin/bwrap"))) {
-            md.append(row("bwrap --unshare-all --ro-bind / / /bin/true",
-                    spawnBare(List.of("bwrap", "--unshare-all", "--ro-bind", "/", "/", "/bin/true"))));
-        } else {
-            md.append("| bwrap | not installed | | |\n");
+        // The five ways are measured interleaved, one of each per round, so a change in the
+        // machine's load during the run hits them all alike.
+        boolean bwrap = Files.isExecutable(Path.of("/usr/bin/bwrap"));
+        String[] names = {"cage /bin/true", "cage /bin/true, seeded (logical clock, 1 MiB urandom)",
+                "cage /bin/true, rlimits only (no cgroup)", "ProcessBuilder /bin/true",
+                "bwrap --unshare-all --ro-bind / / /bin/true"};
+        double[][] ms = new double[names.length][SPAWNS];
+        RunSpec plain = RunSpec.builder("/bin/true").build();
+        RunSpec seeded = RunSpec.builder("/bin/true").seed(1).build();
+        try (DockLock noCgroups = DockLock.create(CageConfig.defaults().withUseCgroups(false))) {
+            for (int i = -WARMUP; i < SPAWNS; i++) {
+                double[] round = {cage(TestCage.cage(), plain), cage(TestCage.cage(), seeded), cage(noCgroups, plain),
+                        bare(List.of("/bin/true")),
+                        bwrap ? bare(List.of("bwrap", "--unshare-all", "--ro-bind", "/", "/", "/bin/true")) : 0};
+                if (i >= 0) {
+                    for (int k = 0; k < names.length; k++) {
+                        ms[k][i] = round[k];
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < names.length; k++) {
+            md.append(k == 4 && !bwrap ? "| bwrap | not installed | | |\n" : row(names[k], ms[k]));
         }
         md.append("\n| program | bare median ms | cage median ms | cage / bare |\n|---|---|---|---|\n");
         md.append(overhead("CPU-bound (400 M multiply-adds)", app, "cpu"));
@@ -61,38 +76,26 @@ class CageBench {
         Files.writeString(Path.of("target", "bench-cage.md"), table);
     }
 
-    private static double[] spawnCage(RunSpec spec) {
-        double[] ms = new double[SPAWNS];
-        for (int i = -WARMUP; i < SPAWNS; i++) {
-            long t0 = System.nanoTime();
-            RunResult r = TestCage.cage().run(spec);
-            long t1 = System.nanoTime();
-            if (!r.exit().success()) {
-                throw new IllegalStateException("cage run failed: " + r.exit() + " " + r.stderr().text());
-            }
-            if (i >= 0) {
-                ms[i] = (t1 - t0) / 1e6;
-            }
+    private static double cage(DockLock cage, RunSpec spec) {
+        long t0 = System.nanoTime();
+        RunResult r = cage.run(spec);
+        long t1 = System.nanoTime();
+        if (!r.exit().success()) {
+            throw new IllegalStateException("cage run failed: " + r.exit() + " " + r.stderr().text());
         }
-        return ms;
+        return (t1 - t0) / 1e6;
     }
 
-    private static double[] spawnBare(List<String> cmd) throws IOException, InterruptedException {
-        double[] ms = new double[SPAWNS];
-        for (int i = -WARMUP; i < SPAWNS; i++) {
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            int code = p.waitFor();
-            long t1 = System.nanoTime();
-            if (code != 0) {
-                throw new IllegalStateException(cmd + " exited " + code);
-            }
-            if (i >= 0) {
-                ms[i] = (t1 - t0) / 1e6;
-            }
+    private static double bare(List<String> cmd) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        int code = p.waitFor();
+        long t1 = System.nanoTime();
+        if (code != 0) {
+            throw new IllegalStateException(cmd + " exited " + code);
         }
-        return ms;
+        return (t1 - t0) / 1e6;
     }
 
     private static String overhead(String what, Path app, String program) throws Exception {
