@@ -48,7 +48,7 @@ public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostnam
     }
 
     public CageConfig withEtcFiles(List<String> files) {
-        return new CageConfig(stateDir, cageUid, cageGid, hostname, urandomBytes, files);
+        return new CageConfig(stateDir, cageUid, cageGid, hostname, urandomBytes, files, useCgroups);
     }
 
     public CageConfig withStateDir(Path dir) {
