@@ -36,12 +36,22 @@ public final class StatusCommand implements Callable<Integer> {
                 uptime      %s
                 log size    %d receipts
                 checkpoint  %s
+                cage        %s
                 """, status.path("nodeId").asText(), status.path("publicKey").asText(),
                 status.path("version").asText(), status.path("chainId").asText(), client.baseUrl(),
                 status.path("pid").asLong(), Text.duration(status.path("uptimeMs").asLong()),
                 status.path("logSize").asLong(),
                 cp.isNull() || cp.isMissingNode() ? "none yet"
-                        : "size " + cp.path("size").asLong() + ", root " + cp.path("rootHash").asText());
+                        : "size " + cp.path("size").asLong() + ", root " + cp.path("rootHash").asText(),
+                cage(status.path("runtime")));
         return 0;
+    }
+
+    private static String cage(JsonNode runtime) {
+        if (runtime.isMissingNode() || runtime.isNull()) {
+            return "not available";
+        }
+        return runtime.path("implementation").asText() + "; limits by " + runtime.path("limitsMode").asText()
+                + (runtime.path("userNamespace").asBoolean() ? "; user namespace" : "; running as root");
     }
 }
