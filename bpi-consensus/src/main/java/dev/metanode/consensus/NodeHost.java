@@ -80,6 +80,11 @@ final class NodeHost implements HeightHost {
 
     @Override
     public Optional<ExecutionResult> validate(Block block) {
+        // The header hash does not cover the body directly: a body that does not match the header's
+        // transactions root is refused before the cache, or a tampered copy would pass as the valid one.
+        if (!java.util.Arrays.equals(block.header().txRoot(), Block.txRoot(block.transactions()))) {
+            return Optional.empty();
+        }
         ByteBuffer hash = ByteBuffer.wrap(block.hash());
         Optional<ExecutionResult> known = validated.get(hash);
         if (known != null) {

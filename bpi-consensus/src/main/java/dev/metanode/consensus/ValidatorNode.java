@@ -70,7 +70,7 @@ public final class ValidatorNode {
         this.key = key;
         this.clock = clock;
         this.sink = sink;
-        this.handlers = new HandlerRegistry(chainId(), txHandlers);
+        this.handlers = new HandlerRegistry(chainId(), txHandlers, settings.verifier());
         BlockExecutor executor = new BlockExecutor(store, handlers);
         this.validator = new BlockValidator(chain, handlers, executor, settings.verifier());
         this.builder = new BlockBuilder(key.publicKey(), VrfSecretKey.derive(key), executor);
@@ -140,6 +140,11 @@ public final class ValidatorNode {
         return height.round();
     }
 
+    /** The validator set deciding the current (not yet final) height. */
+    public dev.metanode.consensus.chain.ValidatorSet validators() {
+        return height.context().validators();
+    }
+
     public PublicKey publicKey() {
         return key.publicKey();
     }
@@ -167,7 +172,9 @@ public final class ValidatorNode {
     private void route(PublicKey peer, SignedPayload payload, Message message, Runnable handle) {
         long current = height.height();
         if (payload.height() == current) {
-            height.onWork();
+            if (height.context().validators().contains(payload.signer()) && payload.verify(chainId(), settings.verifier())) {
+                height.onWork();
+            }
             handle.run();
         } else if (payload.height() > current) {
             if (height.context().validators().contains(payload.signer())

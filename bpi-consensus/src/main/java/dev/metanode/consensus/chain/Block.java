@@ -56,7 +56,7 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
         List<Transaction> txs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             try {
-                txs.add(Transaction.decode(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
+                txs.add(Transaction.decode(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction"), dev.metanode.consensus.codec.KeyCache::key));
             } catch (IllegalArgumentException e) {
                 throw new MalformedMessageException("bad transaction: " + e.getMessage());
             }

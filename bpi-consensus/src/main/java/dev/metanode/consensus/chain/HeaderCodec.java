@@ -39,7 +39,7 @@ public final class HeaderCodec {
                 Math.toIntExact(integer(n.path("round"), "round")), b64(n, "parentHash"),
                 new PohSegment(b64(poh, "start"), integer(poh.path("hashCount"), "hashCount"), b64(poh, "end"), mixins),
                 b64(n, "txRoot"), b64(n, "stateRoot"), checkpoints, b64(n, "validatorsHash"),
-                PublicKey.fromBase64(text(n, "proposer")), b64(n, "vrfProof"), integer(n.path("timestampMs"), "timestampMs"));
+                dev.metanode.consensus.codec.KeyCache.key(java.util.Base64.getDecoder().decode(text(n, "proposer"))), b64(n, "vrfProof"), integer(n.path("timestampMs"), "timestampMs"));
         if (!Arrays.equals(header.encode(), bytes)) {
             throw new IllegalArgumentException("header is not in canonical form");
         }

@@ -30,7 +30,7 @@ public record SealedBlock(Block block, List<CommitSeal> seals) {
         int count = in.count(ValidatorSet.VALIDATORS_MAX, "seal");
         List<CommitSeal> seals = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            seals.add(new CommitSeal(PublicKey.fromBytes(in.fixed(PublicKey.KEY_BYTES)), in.fixed(PublicKey.SIGNATURE_BYTES)));
+            seals.add(new CommitSeal(dev.metanode.consensus.codec.KeyCache.key(in.fixed(PublicKey.KEY_BYTES)), in.fixed(PublicKey.SIGNATURE_BYTES)));
         }
         return new SealedBlock(block, seals);
     }

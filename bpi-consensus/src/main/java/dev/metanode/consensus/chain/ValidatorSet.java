@@ -91,8 +91,33 @@ public final class ValidatorSet {
         return CanonicalJson.encode(validators.stream().map(Validator::toJson).toList());
     }
 
+    /** Sets decoded recently: the state holds the same set block after block. */
+    private static final Map<java.nio.ByteBuffer, ValidatorSet> DECODED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<java.nio.ByteBuffer, ValidatorSet> eldest) {
+            return size() > 64;
+        }
+    };
+
     /** @throws IllegalArgumentException if the bytes are not a valid set */
     public static ValidatorSet decode(byte[] bytes) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(bytes.clone());
+        synchronized (DECODED) {
+            ValidatorSet known = DECODED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        ValidatorSet set = parse(bytes);
+        synchronized (DECODED) {
+            DECODED.put(key, set);
+        }
+        return set;
+    }
+
+    private static ValidatorSet parse(byte[] bytes) {
         JsonNode node = Json.parse(bytes);
         if (!node.isArray()) {
             throw new IllegalArgumentException("a validator set is a JSON array");

@@ -3,6 +3,7 @@ package dev.metanode.consensus.payload;
 import dev.metanode.consensus.chain.Block;
 import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.ValidatorSet;
+import dev.metanode.consensus.codec.KeyCache;
 import dev.metanode.consensus.codec.MalformedMessageException;
 import dev.metanode.consensus.codec.WireReader;
 import dev.metanode.consensus.codec.WireWriter;
@@ -86,7 +87,7 @@ public final class MessageCodec {
 
     private static Transaction decodeTx(byte[] bytes) throws MalformedMessageException {
         try {
-            return Transaction.decode(bytes);
+            return Transaction.decode(bytes, KeyCache::key);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("bad transaction: " + e.getMessage());
         }

@@ -93,7 +93,7 @@ public record SignedPayload(MessageType type, long height, int round, byte[] dig
     public static SignedPayload read(WireReader in) throws MalformedMessageException {
         try {
             return new SignedPayload(MessageType.of(in.u8()), in.i64(), in.i32(), in.fixed(Hashes.HASH_BYTES), in.i32(),
-                    PublicKey.fromBytes(in.fixed(PublicKey.KEY_BYTES)), in.fixed(PublicKey.SIGNATURE_BYTES));
+                    dev.metanode.consensus.codec.KeyCache.key(in.fixed(PublicKey.KEY_BYTES)), in.fixed(PublicKey.SIGNATURE_BYTES));
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("bad signed payload: " + e.getMessage());
         }

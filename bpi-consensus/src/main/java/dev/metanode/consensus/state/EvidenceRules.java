@@ -23,9 +23,11 @@ public final class EvidenceRules {
     public static final long SLASH_BASIS_POINTS = 1_000;
 
     private final String chainId;
+    private final SignatureVerifier verifier;
 
-    EvidenceRules(String chainId) {
+    EvidenceRules(String chainId, SignatureVerifier verifier) {
         this.chainId = chainId;
+        this.verifier = verifier;
     }
 
     /** The transaction payload for a pair of conflicting payloads. */
@@ -54,7 +56,7 @@ public final class EvidenceRules {
     void apply(byte[] payload, ValidatorSet set, StateView state, long height) throws TxRejectedException {
         SignedPayload[] pair = parse(payload);
         for (SignedPayload p : pair) {
-            if (!p.verify(chainId, SignatureVerifier.DIRECT)) {
+            if (!p.verify(chainId, verifier)) {
                 throw new TxRejectedException("evidence signature does not verify");
             }
         }

@@ -12,8 +12,11 @@ import java.util.TreeMap;
 public final class HandlerRegistry {
     private final Map<String, TxHandler> byModule = new TreeMap<>();
 
-    public HandlerRegistry(String chainId, List<TxHandler> handlers) {
-        register(new ValidatorModule(chainId));
+    private final dev.metanode.consensus.chain.SignatureVerifier verifier;
+
+    public HandlerRegistry(String chainId, List<TxHandler> handlers, dev.metanode.consensus.chain.SignatureVerifier verifier) {
+        this.verifier = verifier;
+        register(new ValidatorModule(chainId, verifier));
         handlers.forEach(this::register);
     }
 
@@ -30,7 +33,7 @@ public final class HandlerRegistry {
 
     /** Everything that can be said about a transaction without state: signature, routing, the handler's check. */
     public void check(Transaction tx) throws TxRejectedException {
-        if (!tx.verifySignature()) {
+        if (!verifier.verify(tx.sender(), tx.signingBytes(), tx.signature())) {
             throw new TxRejectedException("signature does not verify");
         }
         TxHandler h = handler(tx).orElseThrow(() -> new TxRejectedException("no handler for " + tx.module() + "/" + tx.type()));

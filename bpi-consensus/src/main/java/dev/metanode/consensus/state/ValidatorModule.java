@@ -36,8 +36,8 @@ public final class ValidatorModule implements TxHandler {
 
     private final EvidenceRules evidence;
 
-    public ValidatorModule(String chainId) {
-        this.evidence = new EvidenceRules(chainId);
+    public ValidatorModule(String chainId, dev.metanode.consensus.chain.SignatureVerifier verifier) {
+        this.evidence = new EvidenceRules(chainId, verifier);
     }
 
     @Override

@@ -104,8 +104,14 @@ public final class QbftHeight {
         enterRound(round + 1, true);
     }
 
+    /**
+     * A round lasts its exponential timeout, except while some validator is known to be in a later
+     * round: then only the base timeout, so that a validator behind catches up instead of keeping its
+     * distance forever (with capped timeouts, equal round lengths would preserve any offset).
+     */
     private void startTimer() {
-        deadline = host.nowMillis() + timer.timeoutMs(round);
+        boolean behind = roundChanges.anyAbove(round);
+        deadline = host.nowMillis() + timer.timeoutMs(behind ? 0 : round);
     }
 
     private RoundMessages at(int r) {
@@ -286,6 +292,9 @@ public final class QbftHeight {
             return;
         }
         roundChanges.add(m, round).ifPresent(earlier -> host.equivocation(earlier, p));
+        if (p.round() > round && deadline != NO_DEADLINE) {
+            deadline = Math.min(deadline, host.nowMillis() + timer.timeoutMs(0));
+        }
         if (p.round() < round && ownRoundChange != null && !p.signer().equals(host.self())) {
             host.sendTo(p.signer(), ownRoundChange); // pull a validator that is behind into this round
         }

@@ -53,6 +53,11 @@ final class RoundChanges {
         return power >= validators.weakQuorumPower() ? OptionalInt.of(lowest) : OptionalInt.empty();
     }
 
+    /** Whether any validator asked for a round above {@code round}. */
+    boolean anyAbove(int round) {
+        return highest.values().stream().anyMatch(r -> r > round);
+    }
+
     /** The round changes for {@code round} if they carry a quorum of power. */
     Optional<List<RoundChange>> quorum(int round) {
         Map<PublicKey, RoundChange> m = byRound.getOrDefault(round, Map.of());

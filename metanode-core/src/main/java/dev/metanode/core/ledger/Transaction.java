@@ -100,6 +100,14 @@ public final class Transaction {
      * @throws IllegalArgumentException naming what is malformed or over a limit
      */
     public static Transaction decode(byte[] bytes) {
+        return decode(bytes, PublicKey::fromBytes);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, with the caller's way of turning key bytes into a key (a cache of
+     * known keys saves re-validating the same point in every message).
+     */
+    public static Transaction decode(byte[] bytes, java.util.function.Function<byte[], PublicKey> keys) {
         if (bytes.length > ENCODED_BYTES_MAX) {
             throw new IllegalArgumentException("transaction longer than " + ENCODED_BYTES_MAX + " bytes");
         }
@@ -126,7 +134,7 @@ public final class Transaction {
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("trailing bytes after transaction");
             }
-            return new Transaction(module, type, PublicKey.fromBytes(key), nonce, payload, signature);
+            return new Transaction(module, type, keys.apply(key), nonce, payload, signature);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated transaction", e);
         }
