@@ -1,0 +1,292 @@
+package dev.metanode.consensus;
+
+import dev.metanode.consensus.chain.Block;
+import dev.metanode.consensus.chain.BlockHeader;
+import dev.metanode.consensus.chain.SealedBlock;
+import dev.metanode.consensus.mempool.Mempool;
+import dev.metanode.consensus.payload.BlockRequest;
+import dev.metanode.consensus.payload.Commit;
+import dev.metanode.consensus.payload.FinalBlock;
+import dev.metanode.consensus.payload.Message;
+import dev.metanode.consensus.payload.MessageCodec;
+import dev.metanode.consensus.payload.Prepare;
+import dev.metanode.consensus.payload.Proposal;
+import dev.metanode.consensus.payload.RoundChange;
+import dev.metanode.consensus.payload.SignedPayload;
+import dev.metanode.consensus.payload.TxGossip;
+import dev.metanode.consensus.state.BlockExecutor;
+import dev.metanode.consensus.state.ChainStore;
+import dev.metanode.consensus.state.ExecutionResult;
+import dev.metanode.consensus.state.HandlerRegistry;
+import dev.metanode.consensus.state.SigningGuard;
+import dev.metanode.consensus.statemachine.BlockBuilder;
+import dev.metanode.consensus.statemachine.QbftHeight;
+import dev.metanode.consensus.validation.BlockValidator;
+import dev.metanode.consensus.validation.HeightContext;
+import dev.metanode.consensus.vrf.VrfSecretKey;
+import dev.metanode.core.crypto.PublicKey;
+import dev.metanode.core.crypto.SigningKey;
+import dev.metanode.core.kernel.Clock;
+import dev.metanode.core.kernel.TxHandler;
+import dev.metanode.core.ledger.CommittedBlock;
+import dev.metanode.core.ledger.Transaction;
+import dev.metanode.core.store.KvStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One validator: the entry point the daemon (through {@link ConsensusLedger}) and the simulator drive.
+ * Feed it inbound messages ({@link #onMessage}), transactions ({@link #submit}) and timer wake-ups
+ * ({@link #onTimer} at {@link #nextWakeMillis}); it sends through the {@link MessageSink} and keeps
+ * everything it must not forget in the {@link KvStore}. Not thread-safe: call it from one thread.
+ */
+public final class ValidatorNode {
+    private final NodeSettings settings;
+    private final ChainStore chain;
+    private final SigningGuard guard;
+    private final SigningKey key;
+    private final Clock clock;
+    private final MessageSink sink;
+    private final HandlerRegistry handlers;
+    private final BlockValidator validator;
+    private final BlockBuilder builder;
+    private final Mempool mempool = new Mempool();
+    private final FutureMessages future = new FutureMessages();
+    private final NodeCatchUp catchUp;
+    private final NodeTransactions transactions;
+    private final List<String> checkpoints = new ArrayList<>();
+    private final List<Consumer<CommittedBlock>> listeners = new ArrayList<>();
+    private QbftHeight height;
+    private SealedBlock pendingBlock;
+    private ExecutionResult pendingExecution;
+
+    public ValidatorNode(NodeSettings settings, KvStore store, SigningKey key, Clock clock, MessageSink sink,
+            List<TxHandler> txHandlers) {
+        this.settings = settings;
+        this.chain = new ChainStore(store);
+        this.guard = new SigningGuard(store);
+        this.key = key;
+        this.clock = clock;
+        this.sink = sink;
+        this.handlers = new HandlerRegistry(chainId(), txHandlers, settings.verifier());
+        BlockExecutor executor = new BlockExecutor(store, handlers);
+        this.validator = new BlockValidator(chain, handlers, executor, settings.verifier());
+        this.builder = new BlockBuilder(key.publicKey(), VrfSecretKey.derive(key), executor);
+        this.catchUp = new NodeCatchUp(this);
+        this.transactions = new NodeTransactions(this);
+    }
+
+    /** Opens the chain (writing genesis on first start) and resumes where the store left off. */
+    public void start() {
+        chain.initialise(settings.genesis());
+        beginHeight(HeightContexts.next(chain, settings.genesis()));
+        drain();
+    }
+
+    /** An encoded message from {@code peer} (as the transport authenticated it). Malformed input is dropped. */
+    public void onMessage(PublicKey peer, byte[] bytes) {
+        Message message;
+        try {
+            message = MessageCodec.decode(bytes);
+        } catch (dev.metanode.consensus.codec.MalformedMessageException | IllegalArgumentException e) {
+            return;
+        }
+        dispatch(peer, message);
+        drain();
+    }
+
+    /** A transaction from a local client: checked, queued and gossiped. */
+    public SubmitResult submit(Transaction tx) {
+        SubmitResult result = transactions.submit(tx, true);
+        drain();
+        return result;
+    }
+
+    /** A receipt-log checkpoint (signed note text) to anchor in the next block. */
+    public void anchor(String signedCheckpoint) {
+        if (checkpoints.size() < BlockHeader.CHECKPOINTS_MAX && !checkpoints.contains(signedCheckpoint)) {
+            checkpoints.add(signedCheckpoint);
+            height.onWork();
+            drain();
+        }
+    }
+
+    public void onTimer() {
+        height.onTimer(clock.millis());
+        drain();
+    }
+
+    /** When {@link #onTimer} should next be called; {@link Long#MAX_VALUE} while idle. */
+    public long nextWakeMillis() {
+        return height.deadline();
+    }
+
+    public void addListener(Consumer<CommittedBlock> listener) {
+        listeners.add(listener);
+    }
+
+    /** The last final height. */
+    public long height() {
+        return chain.height();
+    }
+
+    public Optional<SealedBlock> block(long h) {
+        return chain.block(h);
+    }
+
+    public int round() {
+        return height.round();
+    }
+
+    /** The validator set deciding the current (not yet final) height. */
+    public dev.metanode.consensus.chain.ValidatorSet validators() {
+        return height.context().validators();
+    }
+
+    public PublicKey publicKey() {
+        return key.publicKey();
+    }
+
+    public Optional<dev.metanode.core.ledger.TxInclusion> inclusion(byte[] txId) {
+        return chain.inclusion(txId);
+    }
+
+    public byte[] vrfPublicKey() {
+        return VrfSecretKey.derive(key).publicKey();
+    }
+
+    void dispatch(PublicKey peer, Message message) {
+        switch (message) {
+            case TxGossip g -> transactions.submit(g.tx(), false);
+            case BlockRequest r -> catchUp.onRequest(peer, r.height());
+            case FinalBlock f -> catchUp.onFinalBlock(f.block());
+            case Proposal p -> route(peer, p.payload(), message, () -> height.onProposal(p));
+            case Prepare p -> route(peer, p.payload(), message, () -> height.onPrepare(p));
+            case Commit c -> route(peer, c.payload(), message, () -> height.onCommit(c));
+            case RoundChange rc -> route(peer, rc.payload(), message, () -> height.onRoundChange(rc));
+        }
+    }
+
+    private void route(PublicKey peer, SignedPayload payload, Message message, Runnable handle) {
+        long current = height.height();
+        if (payload.height() == current) {
+            if (height.context().validators().contains(payload.signer()) && payload.verify(chainId(), settings.verifier())) {
+                height.onWork();
+            }
+            handle.run();
+        } else if (payload.height() > current) {
+            if (height.context().validators().contains(payload.signer())
+                    && payload.verify(chainId(), settings.verifier())) {
+                future.add(current, payload.height(), payload.signer(), message);
+                catchUp.behind(peer);
+            }
+        } else {
+            catchUp.offer(peer, payload.height());
+        }
+    }
+
+    /** Called by the height's host when a block is final; applied after the current event. */
+    void finalised(SealedBlock block, ExecutionResult execution) {
+        if (pendingBlock == null && block.header().height() == height.height()) {
+            pendingBlock = block;
+            pendingExecution = execution;
+        }
+    }
+
+    /** Commits final blocks and moves to the next height until nothing more is ready. */
+    private void drain() {
+        while (pendingBlock != null) {
+            SealedBlock block = pendingBlock;
+            ExecutionResult execution = pendingExecution;
+            pendingBlock = null;
+            chain.commit(block, execution, guard.forget(block.header().height()));
+            mempool.removeAll(block.block().transactions());
+            checkpoints.removeAll(block.header().checkpoints());
+            beginHeight(HeightContexts.after(chainId(), block, execution.nextValidators()));
+            CommittedBlock committed = new CommittedBlock(block.header().height(), block.block().hash(),
+                    block.header().timestampMillis(), block.block().transactions(), execution.outcomes());
+            listeners.forEach(l -> l.accept(committed));
+            for (Message m : future.take(height.height())) {
+                dispatch(null, m);
+            }
+            if (future.hasAbove(height.height())) {
+                catchUp.behind(null);
+            }
+        }
+    }
+
+    private void beginHeight(HeightContext context) {
+        height = new QbftHeight(context, new NodeHost(this, key, context.height()), settings.timer(), settings.verifier());
+        height.start(guard.lastRound(context.height()), guard.loadPrepared(context.height()));
+    }
+
+    void reportEquivocation(SignedPayload first, SignedPayload second) {
+        transactions.reportEquivocation(first, second);
+    }
+
+    void requestBlock(PublicKey peer) {
+        catchUp.behind(peer);
+    }
+
+    void regossip() {
+        transactions.regossip();
+    }
+
+    String chainId() {
+        return settings.genesis().chainId();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    MessageSink sink() {
+        return sink;
+    }
+
+    SigningGuard guard() {
+        return guard;
+    }
+
+    ChainStore chain() {
+        return chain;
+    }
+
+    HandlerRegistry handlers() {
+        return handlers;
+    }
+
+    BlockBuilder builder() {
+        return builder;
+    }
+
+    BlockValidator validator() {
+        return validator;
+    }
+
+    Mempool mempool() {
+        return mempool;
+    }
+
+    QbftHeight current() {
+        return height;
+    }
+
+    HeightContext context() {
+        return height.context();
+    }
+
+    NodeSettings settings() {
+        return settings;
+    }
+
+    SigningKey key() {
+        return key;
+    }
+
+    List<String> pendingCheckpoints() {
+        return List.copyOf(checkpoints);
+    }
+}

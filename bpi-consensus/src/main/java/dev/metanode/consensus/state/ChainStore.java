@@ -1,0 +1,102 @@
+package dev.metanode.consensus.state;
+
+import dev.metanode.consensus.chain.Genesis;
+import dev.metanode.consensus.chain.SealedBlock;
+import dev.metanode.consensus.codec.MalformedMessageException;
+import dev.metanode.consensus.codec.WireReader;
+import dev.metanode.consensus.codec.WireWriter;
+import dev.metanode.core.ledger.TxInclusion;
+import dev.metanode.core.store.KvStore;
+import dev.metanode.core.store.StoreCorruptionException;
+import dev.metanode.core.store.WriteBatch;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The final chain on disk: blocks by height, the transaction index, the last height, and the state.
+ * A block, its state writes and its index entries are written in one synced batch, so a crash leaves
+ * either all of a block or none of it.
+ */
+public final class ChainStore {
+    private static final String HEIGHT = "height";
+    private static final String GENESIS = "genesis";
+    private static final int FAILURE_CHARS_MAX = 256;
+
+    private final KvStore store;
+
+    public ChainStore(KvStore store) {
+        this.store = store;
+    }
+
+    public KvStore kv() {
+        return store;
+    }
+
+    /** First start writes the genesis state; later starts check the store belongs to this genesis. */
+    public void initialise(Genesis genesis) {
+        Optional<byte[]> known = store.get(ConsensusColumns.META, GENESIS);
+        if (known.isPresent()) {
+            if (!Arrays.equals(known.get(), genesis.hash())) {
+                throw new IllegalStateException("the store holds another chain than genesis " + genesis.chainId());
+            }
+            return;
+        }
+        WriteBatch batch = new WriteBatch();
+        BlockExecutor.genesisState(store, genesis.validators()).writeTo(batch);
+        batch.put(ConsensusColumns.META, GENESIS, genesis.hash());
+        batch.put(ConsensusColumns.META, HEIGHT, ByteBuffer.allocate(8).putLong(0).array());
+        store.write(batch, true);
+    }
+
+    public long height() {
+        return store.get(ConsensusColumns.META, HEIGHT).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+    }
+
+    public Optional<SealedBlock> block(long height) {
+        return store.get(ConsensusColumns.BLOCKS, height).map(bytes -> {
+            try {
+                return SealedBlock.decode(bytes);
+            } catch (MalformedMessageException e) {
+                throw new StoreCorruptionException("stored block " + height + " does not decode: " + e.getMessage());
+            }
+        });
+    }
+
+    public Optional<TxInclusion> inclusion(byte[] txId) {
+        return store.get(ConsensusColumns.TX_INDEX, txId).map(bytes -> {
+            try {
+                WireReader in = new WireReader(bytes);
+                long height = in.i64();
+                int index = in.i32();
+                boolean applied = in.u8() == 1;
+                String failure = new String(in.bytes(FAILURE_CHARS_MAX * 4, "failure"), StandardCharsets.UTF_8);
+                return new TxInclusion(height, index, java.util.HexFormat.of().formatHex(txId), applied, failure);
+            } catch (MalformedMessageException e) {
+                throw new StoreCorruptionException("stored inclusion does not decode: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Makes a block final on disk: block, state, index and height in one synced batch. */
+    public void commit(SealedBlock sealed, ExecutionResult result, WriteBatch extra) {
+        long height = sealed.header().height();
+        if (height != height() + 1) {
+            throw new IllegalStateException("committing height " + height + " on top of " + height());
+        }
+        WriteBatch batch = new WriteBatch();
+        result.writes().writeTo(batch);
+        batch.put(ConsensusColumns.BLOCKS, height, sealed.encode());
+        for (var outcome : result.outcomes()) {
+            String failure = outcome.failure().length() > FAILURE_CHARS_MAX
+                    ? outcome.failure().substring(0, FAILURE_CHARS_MAX) : outcome.failure();
+            batch.put(ConsensusColumns.TX_INDEX, java.util.HexFormat.of().parseHex(outcome.txIdHex()), new WireWriter()
+                    .i64(height).i32(outcome.index()).u8(outcome.applied() ? 1 : 0)
+                    .bytes(failure.getBytes(StandardCharsets.UTF_8)).toByteArray());
+        }
+        batch.put(ConsensusColumns.META, HEIGHT, ByteBuffer.allocate(8).putLong(height).array());
+        batch.addAll(extra);
+        store.write(batch, true);
+    }
+}

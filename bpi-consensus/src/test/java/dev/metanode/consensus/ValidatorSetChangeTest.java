@@ -1,0 +1,77 @@
+package dev.metanode.consensus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.metanode.consensus.chain.Genesis;
+import dev.metanode.consensus.chain.ValidatorSet;
+import dev.metanode.consensus.state.ValidatorChange;
+import dev.metanode.consensus.state.ValidatorModule;
+import dev.metanode.core.crypto.SigningKey;
+import dev.metanode.core.ledger.Transaction;
+import dev.metanode.core.store.MemoryKvStore;
+import dev.metanode.core.testing.ManualClock;
+import dev.metanode.core.testing.TestKeys;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Validator set changes are voted in by transaction and take effect a fixed number of blocks later. */
+class ValidatorSetChangeTest {
+    private final SigningKey main = TestKeys.key(1);
+    private final SigningKey minor = TestKeys.key(2);
+    private final Genesis genesis = new Genesis("set-change", new ValidatorSet(List.of(TestChains.validator(main, 100))), 0);
+
+    private ValidatorNode node() {
+        ValidatorNode node = new ValidatorNode(NodeSettings.of(genesis), new MemoryKvStore(), main, new ManualClock(1_000),
+                TestChains.NOWHERE, List.of(new KvHandler()));
+        node.start();
+        return node;
+    }
+
+    private static Transaction vote(SigningKey voter, ValidatorChange change) {
+        return Transaction.sign(voter, ValidatorModule.MODULE, ValidatorModule.CHANGE, 0, change.encode());
+    }
+
+    @Test
+    void anAddedValidatorJoinsAfterTheDelayAndStakeChangesFollow() {
+        ValidatorNode node = node();
+        var vote = vote(main, ValidatorChange.add(TestChains.validator(minor, 5), 1));
+        node.submit(vote);
+        long votedAt = node.inclusion(vote.id()).orElseThrow().height();
+        assertTrue(node.inclusion(vote.id()).orElseThrow().applied());
+        long effective = votedAt + ValidatorModule.CHANGE_DELAY_BLOCKS;
+        long nonce = 10;
+        while (node.height() < effective - 1) {
+            assertFalse(node.validators().contains(minor.publicKey()), "not before height " + effective);
+            node.submit(KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        }
+        assertTrue(node.validators().contains(minor.publicKey()), "height " + effective + " is decided by the new set");
+        node.submit(KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        assertArrayEquals(node.validators().hash(), node.block(effective).orElseThrow().header().validatorsHash());
+        node.submit(vote(main, ValidatorChange.stake(minor.publicKey(), 7, 2)));
+        for (int i = 0; i < ValidatorModule.CHANGE_DELAY_BLOCKS; i++) {
+            node.submit(KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        }
+        assertEquals(7, node.validators().power(minor.publicKey()));
+        node.submit(vote(main, ValidatorChange.remove(minor.publicKey(), 3)));
+        for (int i = 0; i < ValidatorModule.CHANGE_DELAY_BLOCKS; i++) {
+            node.submit(KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        }
+        assertFalse(node.validators().contains(minor.publicKey()));
+    }
+
+    @Test
+    void onlyValidatorsVoteAndTheLastValidatorStays() {
+        ValidatorNode node = node();
+        var outsider = vote(TestKeys.key(9), ValidatorChange.add(TestChains.validator(minor, 5), 1));
+        node.submit(outsider);
+        assertFalse(node.inclusion(outsider.id()).orElseThrow().applied());
+        node.submit(vote(main, ValidatorChange.remove(main.publicKey(), 2)));
+        for (int i = 0; i < 3; i++) {
+            node.submit(KvHandler.put(TestKeys.key(50), 100 + i, "a=b"));
+        }
+        assertTrue(node.validators().contains(main.publicKey()), "a set never becomes empty");
+    }
+}
