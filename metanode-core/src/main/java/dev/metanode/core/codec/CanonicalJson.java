@@ -1,5 +1,6 @@
 package dev.metanode.core.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -12,7 +13,8 @@ public final class CanonicalJson {
     private CanonicalJson() {}
 
     public static byte[] encode(Object value) {
-        return canonicalize(Json.write(value));
+        JsonNode tree = value instanceof JsonNode node ? node : Json.mapper().valueToTree(value);
+        return CanonicalWriter.write(tree);
     }
 
     public static byte[] canonicalize(String json) {
