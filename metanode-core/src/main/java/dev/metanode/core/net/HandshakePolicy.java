@@ -10,14 +10,16 @@ record HandshakePolicy(PublicKey localKey, PeerAllowList allowList, PublicKey ex
 
     void check(PublicKey remote) {
         if (remote.equals(localKey)) {
-            throw new TransportException("peer presented our own key (connected to ourselves?)");
+            throw new TransportException(Misbehaviour.HANDSHAKE_FAILED,
+                    "peer presented our own key (connected to ourselves?)");
         }
         if (expectedKey != null && !expectedKey.equals(remote)) {
-            throw new TransportException("wrong identity: expected " + expectedKey.fingerprint()
-                    + ", peer proved " + remote.fingerprint());
+            throw new TransportException(Misbehaviour.NOT_ALLOWED,
+                    "wrong identity: expected " + expectedKey.fingerprint() + ", peer proved " + remote.fingerprint());
         }
         if (!allowList.contains(remote)) {
-            throw new TransportException("peer " + remote.fingerprint() + " is not on the allow-list");
+            throw new TransportException(Misbehaviour.NOT_ALLOWED,
+                    "peer " + remote.fingerprint() + " is not on the allow-list");
         }
     }
 }

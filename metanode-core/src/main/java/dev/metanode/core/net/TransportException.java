@@ -8,11 +8,20 @@ package dev.metanode.core.net;
 public final class TransportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final Misbehaviour misbehaviour;
+
     public TransportException(String message) {
-        super(message, null, false, false);
+        this(Misbehaviour.BAD_FRAME, message);
     }
 
-    public TransportException(String message, Throwable cause) {
-        super(message, cause, false, false);
+    public TransportException(Misbehaviour misbehaviour, String message) {
+        // No stack trace: these are expected, possibly frequent, and the message says it all.
+        super(message, null, false, false);
+        this.misbehaviour = misbehaviour;
+    }
+
+    /** How the peer's score should be lowered for this. */
+    public Misbehaviour misbehaviour() {
+        return misbehaviour;
     }
 }
