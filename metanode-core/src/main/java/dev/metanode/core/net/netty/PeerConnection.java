@@ -9,9 +9,9 @@ import dev.metanode.core.net.TrafficCounters;
 import dev.metanode.core.net.TransportCipher;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One authenticated peer channel. Sends reserve room in the peer's {@link OutboundBudget} and
@@ -25,8 +25,8 @@ final class PeerConnection {
     private final Instant connectedSince;
     private final TrafficCounters counters;
     private final OutboundBudget budget;
-    private final AtomicBoolean flushPending = new AtomicBoolean();
     private final Runnable flush;
+    private boolean flushPending; // event loop only
 
     PeerConnection(Channel channel, PublicKey key, boolean outbound, Instant connectedSince,
             TrafficCounters counters, OutboundBudget budget) {
@@ -37,7 +37,7 @@ final class PeerConnection {
         this.counters = counters;
         this.budget = budget;
         this.flush = () -> {
-            flushPending.set(false);
+            flushPending = false;
             channel.flush();
         };
     }
@@ -49,11 +49,25 @@ final class PeerConnection {
             counters.dropped();
             return false;
         }
-        channel.write(envelope).addListener((ChannelFutureListener) f -> budget.release(frameBytes));
-        if (flushPending.compareAndSet(false, true)) {
-            channel.eventLoop().execute(flush);
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            write(envelope, frameBytes);
+        } else {
+            loop.execute(() -> write(envelope, frameBytes));
         }
         return true;
+    }
+
+    /**
+     * Runs on the event loop, so that the flush task is always queued after the write it must
+     * cover: a flush decided on another thread could run before that thread's write and strand it.
+     */
+    private void write(Envelope envelope, int frameBytes) {
+        channel.write(envelope).addListener((ChannelFutureListener) f -> budget.release(frameBytes));
+        if (!flushPending) {
+            flushPending = true;
+            channel.eventLoop().execute(flush);
+        }
     }
 
     Channel channel() {
