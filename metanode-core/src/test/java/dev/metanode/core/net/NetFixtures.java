@@ -51,6 +51,18 @@ public final class NetFixtures {
         return new TransportCipher[] {states[0].result().cipher(), states[1].result().cipher()};
     }
 
+    /**
+     * A cipher pair with fixed keys, without a handshake: for tests that need thousands of fresh
+     * pairs and test framing and AEAD, not key agreement.
+     */
+    public static TransportCipher[] fixedCiphers(NetLimits limits) {
+        byte[] k1 = new byte[32];
+        byte[] k2 = new byte[32];
+        java.util.Arrays.fill(k1, (byte) 1);
+        java.util.Arrays.fill(k2, (byte) 2);
+        return new TransportCipher[] {new TransportCipher(k1, k2, limits), new TransportCipher(k2, k1, limits)};
+    }
+
     /** The body of a sealed frame, without its length prefix. */
     public static byte[] body(byte[] frame) {
         return java.util.Arrays.copyOfRange(frame, FrameFormat.LENGTH_BYTES, frame.length);
