@@ -27,7 +27,8 @@ public final class TransportCipher {
         }
         byte[] frame = new byte[FrameFormat.LENGTH_BYTES + bodyBytes];
         FrameFormat.writeLength(frame, bodyBytes);
-        send.cipher.encryptWithAd(FrameFormat.lengthBytes(bodyBytes), plaintext, off, len, frame, FrameFormat.LENGTH_BYTES);
+        byte[] ad = FrameFormat.lengthBytes(bodyBytes);
+        send.cipher.encryptWithAd(ad, plaintext, off, len, frame, FrameFormat.LENGTH_BYTES);
         send.count(bodyBytes);
         return frame;
     }

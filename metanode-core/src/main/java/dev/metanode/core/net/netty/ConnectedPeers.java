@@ -1,7 +1,10 @@
 package dev.metanode.core.net.netty;
 
 import dev.metanode.core.crypto.PublicKey;
+import dev.metanode.core.net.Envelope;
+import dev.metanode.core.net.GossipRouter;
 import dev.metanode.core.net.PeerStats;
+import io.netty.channel.Channel;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * At most one connection per peer key. When two nodes dial each other at once, both keep the
  * connection dialled by the smaller key, so they agree without talking about it.
  */
-final class ConnectedPeers {
+final class ConnectedPeers implements GossipRouter.Links {
     private final PublicKey localKey;
     private final Map<PublicKey, PeerConnection> peers = new ConcurrentHashMap<>();
 
@@ -40,7 +43,7 @@ final class ConnectedPeers {
         return peers.remove(connection.key(), connection);
     }
 
-    synchronized PeerConnection byChannel(PublicKey key, io.netty.channel.Channel channel) {
+    synchronized PeerConnection byChannel(PublicKey key, Channel channel) {
         PeerConnection connection = peers.get(key);
         return connection != null && connection.channel() == channel ? connection : null;
     }
@@ -51,6 +54,17 @@ final class ConnectedPeers {
 
     Collection<PublicKey> keys() {
         return peers.keySet();
+    }
+
+    @Override
+    public Collection<PublicKey> peers() {
+        return peers.keySet();
+    }
+
+    @Override
+    public boolean send(PublicKey peer, Envelope envelope) {
+        PeerConnection connection = peers.get(peer);
+        return connection != null && connection.send(envelope);
     }
 
     List<PeerStats> stats() {

@@ -40,7 +40,6 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
     private final ConnectedPeers peers;
     private final GossipRouter gossip;
     private final PeerGuard guard;
-    private final ChannelSetup setup;
     private final NettyTransport transport;
     private final Map<PublicKey, Dialer> dialers = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -55,21 +54,10 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
         this.peers = new ConnectedPeers(identity.publicKey());
         this.gossip = new GossipRouter(subscriptions.registry(),
                 new DedupCache(limits.dedupEntriesMax(), limits.dedupTtlMs(), clock), limits.gossipHopsMax(),
-                new GossipRouter.Links() {
-                    @Override
-                    public java.util.Collection<PublicKey> peers() {
-                        return peers.keys();
-                    }
-
-                    @Override
-                    public boolean send(PublicKey peer, Envelope envelope) {
-                        PeerConnection connection = peers.get(peer);
-                        return connection != null && connection.send(envelope);
-                    }
-                }, subscriptions::dispatch);
+                peers, subscriptions::dispatch);
         PeerEventsHandler events = new PeerEventsHandler(this);
         this.guard = new PeerGuard(limits, clock);
-        this.setup = new ChannelSetup(identity, allowList, HandshakeState.prologue(config.networkId()), limits,
+        ChannelSetup setup = new ChannelSetup(identity, allowList, HandshakeState.prologue(config.networkId()), limits,
                 new SecureRandom(), events);
         this.transport = new NettyTransport(config.ioThreads(), setup, guard, limits.connectionsMax());
     }
