@@ -1,5 +1,7 @@
 package dev.metanode.core.net;
 
+import java.util.Arrays;
+
 /**
  * A message as it travels inside one encrypted frame:
  * <pre>
@@ -21,43 +23,53 @@ public record Envelope(Kind kind, int hops, Message message) {
         return new Envelope(Kind.GOSSIP, hops, message);
     }
 
+    public int encodedBytes() {
+        return (kind == Kind.GOSSIP ? 5 : 4) + message.payload().length;
+    }
+
     public byte[] encode() {
+        byte[] out = new byte[encodedBytes()];
+        encodeInto(out, 0);
+        return out;
+    }
+
+    /** Writes the encoding at out[at...]; returns the index after it. */
+    public int encodeInto(byte[] out, int at) {
         byte[] payload = message.payload();
         int header = kind == Kind.GOSSIP ? 5 : 4;
-        byte[] out = new byte[header + payload.length];
-        out[0] = (byte) (kind == Kind.GOSSIP ? 2 : 1);
-        out[1] = (byte) (message.typeId() >>> 8);
-        out[2] = (byte) message.typeId();
-        out[3] = (byte) message.version();
+        out[at] = (byte) (kind == Kind.GOSSIP ? 2 : 1);
+        out[at + 1] = (byte) (message.typeId() >>> 8);
+        out[at + 2] = (byte) message.typeId();
+        out[at + 3] = (byte) message.version();
         if (kind == Kind.GOSSIP) {
-            out[4] = (byte) hops;
+            out[at + 4] = (byte) hops;
         }
-        System.arraycopy(payload, 0, out, header, payload.length);
-        return out;
+        System.arraycopy(payload, 0, out, at + header, payload.length);
+        return at + header + payload.length;
     }
 
     /** Decodes a frame's plaintext; anything malformed is a {@link TransportException}. */
     public static Envelope decode(byte[] bytes) {
-        if (bytes.length < 4) {
-            throw new TransportException("envelope of " + bytes.length + " bytes is shorter than its header");
-        }
-        int typeId = ((bytes[1] & 0xFF) << 8) | (bytes[2] & 0xFF);
-        int version = bytes[3] & 0xFF;
-        return switch (bytes[0]) {
-            case 1 -> direct(new Message(typeId, version, slice(bytes, 4)));
-            case 2 -> {
-                if (bytes.length < 5 || bytes[4] == 0) {
-                    throw new TransportException("gossip envelope without a valid hop count");
-                }
-                yield gossip(new Message(typeId, version, slice(bytes, 5)), bytes[4] & 0xFF);
-            }
-            default -> throw new TransportException("unknown envelope kind " + (bytes[0] & 0xFF));
-        };
+        return decode(bytes, 0, bytes.length);
     }
 
-    private static byte[] slice(byte[] bytes, int from) {
-        byte[] out = new byte[bytes.length - from];
-        System.arraycopy(bytes, from, out, 0, out.length);
-        return out;
+    /** Decodes bytes[at, at+length). */
+    public static Envelope decode(byte[] bytes, int at, int length) {
+        if (length < 4) {
+            throw new TransportException("envelope of " + length + " bytes is shorter than its header");
+        }
+        int typeId = ((bytes[at + 1] & 0xFF) << 8) | (bytes[at + 2] & 0xFF);
+        int version = bytes[at + 3] & 0xFF;
+        return switch (bytes[at]) {
+            case 1 -> direct(new Message(typeId, version, Arrays.copyOfRange(bytes, at + 4, at + length)));
+            case 2 -> {
+                if (length < 5 || bytes[at + 4] == 0) {
+                    throw new TransportException("gossip envelope without a valid hop count");
+                }
+                Message message = new Message(typeId, version, Arrays.copyOfRange(bytes, at + 5, at + length));
+                yield gossip(message, bytes[at + 4] & 0xFF);
+            }
+            default -> throw new TransportException("unknown envelope kind " + (bytes[at] & 0xFF));
+        };
     }
 }

@@ -22,10 +22,19 @@ public final class FrameFormat {
     }
 
     static void writeLength(byte[] out, int bodyBytes) {
-        out[0] = (byte) (bodyBytes >>> 24);
-        out[1] = (byte) (bodyBytes >>> 16);
-        out[2] = (byte) (bodyBytes >>> 8);
-        out[3] = (byte) bodyBytes;
+        writeLength(out, 0, bodyBytes);
+    }
+
+    static void writeLength(byte[] out, int at, int bodyBytes) {
+        out[at] = (byte) (bodyBytes >>> 24);
+        out[at + 1] = (byte) (bodyBytes >>> 16);
+        out[at + 2] = (byte) (bodyBytes >>> 8);
+        out[at + 3] = (byte) bodyBytes;
+    }
+
+    /** Reads a big-endian u32 as a non-negative long. */
+    static long readLength(byte[] in, int at) {
+        return ((in[at] & 0xFFL) << 24) | ((in[at + 1] & 0xFF) << 16) | ((in[at + 2] & 0xFF) << 8) | (in[at + 3] & 0xFF);
     }
 
     static byte[] lengthBytes(int bodyBytes) {

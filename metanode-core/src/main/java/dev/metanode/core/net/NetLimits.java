@@ -40,7 +40,7 @@ public record NetLimits(
 
     public NetLimits {
         requirePositive(frameBytesMax, "frameBytesMax");
-        if (frameBytesMax <= ChaChaPoly.TAG_BYTES + Envelope.HEADER_BYTES_MAX) {
+        if (frameBytesMax <= ChaChaPoly.TAG_BYTES + FrameBatch.RECORD_PREFIX_BYTES + Envelope.HEADER_BYTES_MAX) {
             throw new IllegalArgumentException("frameBytesMax must leave room for a tag and a header");
         }
         requirePositive(handshakeTimeoutMs, "handshakeTimeoutMs");
@@ -74,7 +74,7 @@ public record NetLimits(
 
     /** The largest message payload that fits one frame with its envelope header. */
     public int payloadBytesMax() {
-        return plaintextBytesMax() - Envelope.HEADER_BYTES_MAX;
+        return plaintextBytesMax() - FrameBatch.RECORD_PREFIX_BYTES - Envelope.HEADER_BYTES_MAX;
     }
 
     public NetLimits withFrameBytesMax(int value) {

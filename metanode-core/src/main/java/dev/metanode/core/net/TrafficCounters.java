@@ -10,13 +10,19 @@ public final class TrafficCounters {
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
 
-    public void received(int frameBytes) {
+    public void frameReceived(int frameBytes) {
         bytesIn.add(frameBytes);
+    }
+
+    public void messageReceived() {
         messagesIn.increment();
     }
 
-    public void sent(int frameBytes) {
+    public void frameSent(int frameBytes) {
         bytesOut.add(frameBytes);
+    }
+
+    public void messageSent() {
         messagesOut.increment();
     }
 

@@ -3,6 +3,7 @@ package dev.metanode.core.net;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -34,6 +35,24 @@ class TransportCipherProperties {
         int bit = where % (body.length * 8);
         body[bit / 8] ^= (byte) (1 << (bit % 8));
         assertThrows(TransportException.class, () -> c[1].openFrame(body, 0, body.length));
+    }
+
+    @Property(tries = 200)
+    void batchesRoundTripAndRespectTheFrameLimit(@ForAll @Size(max = 30) List<@Size(max = 600) byte[]> payloads) {
+        NetLimits limits = NetLimits.defaults().withFrameBytesMax(2048);
+        FrameBatch batch = new FrameBatch(limits.plaintextBytesMax());
+        List<Envelope> expected = new java.util.ArrayList<>();
+        for (byte[] payload : payloads) {
+            Envelope envelope = Envelope.gossip(new Message(1, 1, payload), 1);
+            if (!batch.fits(envelope)) {
+                break;
+            }
+            batch.add(envelope);
+            expected.add(envelope);
+        }
+        net.jqwik.api.Assume.that(!expected.isEmpty());
+        assertTrue(batch.bytes() <= limits.plaintextBytesMax());
+        assertEquals(expected, FrameBatch.decode(java.util.Arrays.copyOf(batch.buffer(), batch.bytes())));
     }
 
     @Property(tries = 200)

@@ -23,8 +23,7 @@ public record ChannelSetup(NodeIdentity identity, PeerAllowList allowList, byte[
                 ? HandshakeState.initiator(identity, allowList, expectedKey, prologue, limits, random)
                 : HandshakeState.responder(identity, allowList, prologue, limits, random);
         pipeline.addLast("frames", new FrameDecoderHandler(HandshakeState.MESSAGE_BYTES_MAX));
-        pipeline.addLast("handshake", new HandshakeHandler(state, limits.handshakeTimeoutMs(),
-                limits.frameBytesMax(), counters));
+        pipeline.addLast("handshake", new HandshakeHandler(state, limits, counters));
         pipeline.addLast("peer", new PeerHandler(events, counters));
     }
 }

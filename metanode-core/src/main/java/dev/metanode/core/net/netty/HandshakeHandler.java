@@ -4,6 +4,7 @@ import dev.metanode.core.net.FrameFormat;
 import dev.metanode.core.net.HandshakeResult;
 import dev.metanode.core.net.HandshakeState;
 import dev.metanode.core.net.Misbehaviour;
+import dev.metanode.core.net.NetLimits;
 import dev.metanode.core.net.TrafficCounters;
 import dev.metanode.core.net.TransportException;
 import io.netty.buffer.ByteBuf;
@@ -22,17 +23,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     private final HandshakeState state;
-    private final long handshakeTimeoutMs;
-    private final int frameBytesMax;
+    private final NetLimits limits;
     private final TrafficCounters counters;
     private ScheduledFuture<?> timeout;
     private boolean failed;
 
-    public HandshakeHandler(HandshakeState state, long handshakeTimeoutMs, int frameBytesMax,
-            TrafficCounters counters) {
+    public HandshakeHandler(HandshakeState state, NetLimits limits, TrafficCounters counters) {
         this.state = state;
-        this.handshakeTimeoutMs = handshakeTimeoutMs;
-        this.frameBytesMax = frameBytesMax;
+        this.limits = limits;
         this.counters = counters;
     }
 
@@ -40,8 +38,8 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         timeout = ctx.executor().schedule(() -> {
             ctx.fireExceptionCaught(new TransportException(Misbehaviour.HANDSHAKE_FAILED,
-                    "handshake not finished within " + handshakeTimeoutMs + " ms"));
-        }, handshakeTimeoutMs, TimeUnit.MILLISECONDS);
+                    "handshake not finished within " + limits.handshakeTimeoutMs() + " ms"));
+        }, limits.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
         if (state.isMyTurn()) {
             write(ctx);
         }
@@ -86,9 +84,10 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         HandshakeResult result = state.result();
         FrameDecoderHandler decoder = ctx.pipeline().get(FrameDecoderHandler.class);
         if (decoder != null) {
-            decoder.frameBytesMax(frameBytesMax);
+            decoder.frameBytesMax(limits.frameBytesMax());
         }
-        ctx.pipeline().replace(this, "transport", new TransportCodecHandler(result.cipher(), counters));
+        ctx.pipeline().replace(this, "transport",
+                new TransportCodecHandler(result.cipher(), counters, limits.plaintextBytesMax()));
         ctx.pipeline().fireUserEventTriggered(
                 new HandshakeCompleted(result.remoteKey(), state.isInitiator(), result.handshakeHash()));
     }

@@ -1,6 +1,7 @@
 package dev.metanode.core.net.netty;
 
 import dev.metanode.core.net.Envelope;
+import dev.metanode.core.net.FrameBatch;
 import dev.metanode.core.net.FrameFormat;
 import dev.metanode.core.net.TrafficCounters;
 import dev.metanode.core.net.TransportCipher;
@@ -9,20 +10,28 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Encrypts outgoing {@link Envelope}s into frames and decrypts incoming frame bodies back into
- * envelopes. A frame that fails authentication (tampered, replayed, reordered) or decoding throws,
- * and the channel's error handler closes the connection: the counters cannot recover from a gap.
+ * envelopes. Envelopes written before a flush share one frame ({@link FrameBatch}); their promises
+ * complete with that frame's write. A frame that fails authentication (tampered, replayed,
+ * reordered) or decoding throws, and the channel's error handler closes the connection: the
+ * counters cannot recover from a gap.
  */
 public final class TransportCodecHandler extends ChannelDuplexHandler {
     private final TransportCipher cipher;
     private final TrafficCounters counters;
+    private final FrameBatch batch;
+    private final List<ChannelPromise> batchPromises = new ArrayList<>();
     private boolean failed;
 
-    public TransportCodecHandler(TransportCipher cipher, TrafficCounters counters) {
+    public TransportCodecHandler(TransportCipher cipher, TrafficCounters counters, int plaintextBytesMax) {
         this.cipher = cipher;
         this.counters = counters;
+        this.batch = new FrameBatch(plaintextBytesMax);
     }
 
     @Override
@@ -33,31 +42,33 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
             body.release();
             return;
         }
-        byte[] plaintext;
+        List<Envelope> envelopes;
         try {
-            int length = body.readableBytes();
-            if (body.hasArray()) {
-                plaintext = cipher.openFrame(body.array(), body.arrayOffset() + body.readerIndex(), length);
-            } else {
-                byte[] copy = new byte[length];
-                body.getBytes(body.readerIndex(), copy);
-                plaintext = cipher.openFrame(copy, 0, length);
-            }
-            counters.received(FrameFormat.LENGTH_BYTES + length);
+            envelopes = FrameBatch.decode(open(body));
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         } finally {
             body.release();
         }
-        Envelope envelope;
-        try {
-            envelope = Envelope.decode(plaintext);
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
+        for (Envelope envelope : envelopes) {
+            counters.messageReceived();
+            ctx.fireChannelRead(envelope);
         }
-        ctx.fireChannelRead(envelope);
+    }
+
+    private byte[] open(ByteBuf body) {
+        int length = body.readableBytes();
+        byte[] plaintext;
+        if (body.hasArray()) {
+            plaintext = cipher.openFrame(body.array(), body.arrayOffset() + body.readerIndex(), length);
+        } else {
+            byte[] copy = new byte[length];
+            body.getBytes(body.readerIndex(), copy);
+            plaintext = cipher.openFrame(copy, 0, length);
+        }
+        counters.frameReceived(FrameFormat.LENGTH_BYTES + length);
+        return plaintext;
     }
 
     @Override
@@ -66,15 +77,54 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
             ctx.write(msg, promise);
             return;
         }
-        byte[] frame;
-        try {
-            byte[] plaintext = envelope.encode();
-            frame = cipher.sealFrame(plaintext, 0, plaintext.length);
-        } catch (RuntimeException e) {
-            promise.setFailure(e);
-            return;
+        if (!batch.fits(envelope)) {
+            if (batch.isEmpty()) {
+                promise.setFailure(new IllegalArgumentException(
+                        "envelope of " + envelope.encodedBytes() + " bytes exceeds the frame limit"));
+                return;
+            }
+            sealBatch(ctx);
         }
-        counters.sent(frame.length);
-        ctx.write(Unpooled.wrappedBuffer(frame), promise);
+        batch.add(envelope);
+        batchPromises.add(promise);
+        counters.messageSent();
+        if (batch.full()) {
+            sealBatch(ctx);
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        if (!batch.isEmpty()) {
+            sealBatch(ctx);
+        }
+        ctx.flush();
+    }
+
+    private void sealBatch(ChannelHandlerContext ctx) {
+        byte[] frame = cipher.sealFrame(batch.buffer(), 0, batch.bytes());
+        batch.clear();
+        counters.frameSent(frame.length);
+        List<ChannelPromise> promises = List.copyOf(batchPromises);
+        batchPromises.clear();
+        ctx.write(Unpooled.wrappedBuffer(frame)).addListener(f -> {
+            for (ChannelPromise promise : promises) {
+                if (f.isSuccess()) {
+                    promise.trySuccess();
+                } else {
+                    promise.tryFailure(f.cause());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        // Envelopes never sealed must still complete, or their senders' budgets would leak.
+        for (ChannelPromise promise : batchPromises) {
+            promise.tryFailure(new ClosedChannelException());
+        }
+        batchPromises.clear();
+        batch.clear();
     }
 }

@@ -1,6 +1,7 @@
 package dev.metanode.core.net.fuzz;
 
 import dev.metanode.core.net.Envelope;
+import dev.metanode.core.net.FrameBatch;
 import dev.metanode.core.net.HandshakeState;
 import dev.metanode.core.net.Message;
 import dev.metanode.core.net.NetFixtures;
@@ -48,7 +49,9 @@ class NetFuzzProperties {
     void mutatedFrames(@ForAll @Size(max = 200) byte[] payload, @ForAll @IntRange(min = 0) int where,
             @ForAll byte xor) {
         TransportCipher[] ciphers = NetFixtures.fixedCiphers(NetFuzzTargets.LIMITS);
-        byte[] plaintext = Envelope.direct(new Message(1, 1, payload)).encode();
+        FrameBatch batch = new FrameBatch(NetFuzzTargets.LIMITS.plaintextBytesMax());
+        batch.add(Envelope.direct(new Message(1, 1, payload)));
+        byte[] plaintext = java.util.Arrays.copyOf(batch.buffer(), batch.bytes());
         byte[] frame = ciphers[0].sealFrame(plaintext, 0, plaintext.length);
         frame[where % frame.length] ^= xor;
         NetFuzzTargets.frameStream(frame);

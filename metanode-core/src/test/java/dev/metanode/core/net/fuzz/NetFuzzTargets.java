@@ -1,6 +1,7 @@
 package dev.metanode.core.net.fuzz;
 
 import dev.metanode.core.net.Envelope;
+import dev.metanode.core.net.FrameBatch;
 import dev.metanode.core.net.HandshakeState;
 import dev.metanode.core.net.NetFixtures;
 import dev.metanode.core.net.NetLimits;
@@ -33,7 +34,7 @@ public final class NetFuzzTargets {
     public static void frameStream(byte[] input) {
         TransportCipher[] ciphers = NetFixtures.fixedCiphers(LIMITS);
         EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoderHandler(LIMITS.frameBytesMax()),
-                new TransportCodecHandler(ciphers[1], new TrafficCounters()));
+                new TransportCodecHandler(ciphers[1], new TrafficCounters(), LIMITS.plaintextBytesMax()));
         try {
             // Feed in uneven chunks, so partial lengths and bodies are exercised too.
             for (int at = 0, chunk = 1; at < input.length; at += chunk, chunk = chunk * 2 + 1) {
@@ -47,12 +48,23 @@ public final class NetFuzzTargets {
         }
     }
 
-    /** A frame plaintext into the envelope decoder. */
+    /** A frame plaintext into the batch and envelope decoders. */
     public static void envelope(byte[] input) {
         try {
             Envelope envelope = Envelope.decode(input);
             if (!Arrays.equals(input, envelope.encode())) {
                 throw new AssertionError("decoded envelope does not re-encode to its input");
+            }
+        } catch (TransportException e) {
+            // refused: fine
+        }
+        try {
+            FrameBatch batch = new FrameBatch(LIMITS.plaintextBytesMax());
+            for (Envelope envelope : FrameBatch.decode(input)) {
+                batch.add(envelope);
+            }
+            if (!Arrays.equals(input, Arrays.copyOf(batch.buffer(), batch.bytes()))) {
+                throw new AssertionError("decoded batch does not re-encode to its input");
             }
         } catch (TransportException e) {
             // refused: fine

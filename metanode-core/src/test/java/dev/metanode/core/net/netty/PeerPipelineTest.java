@@ -127,6 +127,21 @@ class PeerPipelineTest {
         assertTrue(pair.responderEvents.violations.isEmpty());
     }
 
+    @Test
+    void writesBeforeAFlushShareOneFrame() {
+        ChannelPair pair = ChannelPair.of(limits);
+        pair.pump();
+        for (int i = 0; i < 3; i++) {
+            pair.initiator.write(hello(i));
+        }
+        pair.initiator.flush();
+        List<byte[]> frames = ChannelPair.drain(pair.initiator);
+        assertEquals(1, frames.size());
+        pair.responder.writeInbound(Unpooled.wrappedBuffer(frames.get(0)));
+        assertEquals(List.of(hello(0), hello(1), hello(2)), pair.responderEvents.envelopes);
+        assertEquals(3, pair.responderEvents.counters.messagesIn());
+    }
+
     private static byte[] concat(List<byte[]> chunks) {
         int length = chunks.stream().mapToInt(c -> c.length).sum();
         byte[] out = new byte[length];
