@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The Ed25519 keys that may complete a handshake with us: the validator set or the cluster
  * members. It can be replaced when the set changes; connections already open are not re-checked
- * here (the network facade closes them).
+ * here: {@link PeerNetwork#replaceAllowList} closes them.
  */
 public final class PeerAllowList {
     private volatile Set<PublicKey> allowed;

@@ -27,6 +27,12 @@ public interface PeerNetwork extends AutoCloseable {
     /** Delivers every message of this type (direct or gossip) to the handler. */
     void subscribe(MessageType type, MessageHandler handler);
 
+    /**
+     * Replaces the allow-list (the validator set or cluster changed) and closes connections to
+     * peers no longer on it.
+     */
+    void replaceAllowList(Set<PublicKey> keys);
+
     Set<PublicKey> connectedPeers();
 
     /** A snapshot per connected peer. */

@@ -6,6 +6,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -64,7 +65,11 @@ final class Dialer {
         if (closed.getAsBoolean()) {
             return;
         }
-        bootstrap.config().group().schedule(this::ensure, backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+        try {
+            bootstrap.config().group().schedule(this::ensure, backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The network closed between the check and the schedule: nothing left to redial for.
+        }
     }
 
     PublicKey key() {

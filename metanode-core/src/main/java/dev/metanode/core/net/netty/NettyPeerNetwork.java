@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
  */
 public final class NettyPeerNetwork implements PeerNetwork, Service {
     private final NetConfig config;
+    private final PeerAllowList allowList;
     private final Clock clock;
     private final RandomGenerator jitter;
     private final Subscriptions subscriptions;
@@ -48,6 +49,7 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
             RandomGenerator jitter) {
         NetLimits limits = config.limits();
         this.config = config;
+        this.allowList = allowList;
         this.clock = clock;
         this.jitter = jitter;
         this.subscriptions = new Subscriptions(new MessageRegistry());
@@ -101,6 +103,17 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
     @Override
     public void subscribe(MessageType type, MessageHandler handler) {
         subscriptions.subscribe(type, handler);
+    }
+
+    @Override
+    public void replaceAllowList(Set<PublicKey> keys) {
+        allowList.replace(keys);
+        for (PublicKey key : peers.keys()) {
+            PeerConnection connection = peers.get(key);
+            if (connection != null && !allowList.contains(key)) {
+                connection.channel().close();
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
  * Scores peers and turns banned ones away. Before a handshake finishes a peer is only its address;
  * after, its key. Failures that any fresh key could repeat (not on the allow-list, failed
  * handshakes) count against the address, so a peer cannot escape a ban by making new keys.
+ * Loopback addresses are never banned: every node of a local cluster shares them, and one
+ * misbehaving or removed node must not shut out the others.
  */
 public final class PeerGuard {
     private final PeerScores<InetAddress> byAddress;
@@ -40,7 +42,8 @@ public final class PeerGuard {
             byKey.penalize(key, what);
         }
         InetAddress address = address(channel);
-        if (address != null && (key == null || what != Misbehaviour.UNKNOWN_MESSAGE)) {
+        if (address != null && !address.isLoopbackAddress()
+                && (key == null || what != Misbehaviour.UNKNOWN_MESSAGE)) {
             byAddress.penalize(address, what);
         }
     }

@@ -121,6 +121,17 @@ class NettyPeerNetworkTest {
     }
 
     @Test
+    void droppingAKeyFromTheAllowListClosesItsConnection() throws Exception {
+        NettyPeerNetwork a = node(alice);
+        NettyPeerNetwork b = node(bob);
+        a.connect(b.start(ANY_LOOPBACK), bob.publicKey());
+        await(() -> b.connectedPeers().size() == 1);
+        b.replaceAllowList(java.util.Set.of(bob.publicKey(), carol.publicKey()));
+        await(() -> b.connectedPeers().isEmpty());
+        await(() -> a.connectedPeers().isEmpty());
+    }
+
+    @Test
     void stopsAMessageOfUnknownType() throws Exception {
         NettyPeerNetwork a = node(alice);
         NettyPeerNetwork b = node(bob);
