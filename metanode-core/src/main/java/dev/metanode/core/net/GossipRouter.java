@@ -79,6 +79,10 @@ public final class GossipRouter {
         return queued;
     }
 
+    public GossipStats stats() {
+        return new GossipStats(duplicates.get(), relayed.get(), dropped.get());
+    }
+
     public long duplicates() {
         return duplicates.get();
     }

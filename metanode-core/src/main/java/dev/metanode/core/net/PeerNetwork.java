@@ -35,8 +35,10 @@ public interface PeerNetwork extends AutoCloseable {
 
     Set<PublicKey> connectedPeers();
 
-    /** A snapshot per connected peer. */
+    /** A snapshot per connected peer, sorted by key. */
     List<PeerStats> stats();
+
+    GossipStats gossipStats();
 
     @Override
     void close();

@@ -7,6 +7,7 @@ import dev.metanode.core.net.Backoff;
 import dev.metanode.core.net.DedupCache;
 import dev.metanode.core.net.Envelope;
 import dev.metanode.core.net.GossipRouter;
+import dev.metanode.core.net.GossipStats;
 import dev.metanode.core.net.HandshakeState;
 import dev.metanode.core.net.Message;
 import dev.metanode.core.net.MessageHandler;
@@ -126,9 +127,9 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
         return peers.stats();
     }
 
-    /** Gossip counters: duplicates dropped, relays queued, relays refused by full queues. */
-    public long[] gossipCounters() {
-        return new long[] {gossip.duplicates(), gossip.relayed(), gossip.dropped()};
+    @Override
+    public GossipStats gossipStats() {
+        return gossip.stats();
     }
 
     @Override

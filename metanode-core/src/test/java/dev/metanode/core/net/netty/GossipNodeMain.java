@@ -68,7 +68,7 @@ public final class GossipNodeMain {
                 if (waitedMs % 5_000 == 0) {
                     // Progress for whoever reads our stderr when the test times out.
                     System.err.println("node " + index + " has " + deliveries.size() + " distinct; peers "
-                            + network.stats() + "; gossip " + java.util.Arrays.toString(network.gossipCounters()));
+                            + network.stats() + "; gossip " + network.gossipStats());
                 }
             }
             Thread.sleep(200); // let late duplicates arrive, so they would be counted
