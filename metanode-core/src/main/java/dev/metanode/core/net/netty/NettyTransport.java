@@ -3,6 +3,7 @@ package dev.metanode.core.net.netty;
 import dev.metanode.core.crypto.PublicKey;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -29,6 +30,8 @@ final class NettyTransport {
     static final int WRITE_BUFFER_LOW_BYTES = 1 << 20;
     /** Above this many queued bytes a channel reports itself unwritable. */
     static final int WRITE_BUFFER_HIGH_BYTES = 4 << 20;
+    /** Largest single socket read: a 64 KiB message then arrives in one read, not three. */
+    static final int READ_BYTES_MAX = 256 * 1024;
     private static final long SHUTDOWN_QUIET_MS = 0;
     private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
 
@@ -50,6 +53,7 @@ final class NettyTransport {
         ServerBootstrap server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -69,6 +73,7 @@ final class NettyTransport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -92,6 +97,10 @@ final class NettyTransport {
         channels.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         group.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static AdaptiveRecvByteBufAllocator readSizes() {
+        return new AdaptiveRecvByteBufAllocator(512, 16 * 1024, READ_BYTES_MAX);
     }
 
     private static WriteBufferWaterMark waterMark() {

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * Two nodes in this JVM on loopback, one event-loop thread each: messages per second with 256-byte
  * payloads and MB/s with 64 KiB payloads, for our transport and for plain TLS 1.3 (AES-128-GCM and
- * ChaCha20-Poly1305) in the same run. Usage: {@code ThroughputBench [runs] [small-count] [large-count]}.
+ * ChaCha20-Poly1305) in the same run.
+ * Usage: {@code ThroughputBench [runs] [small-count] [large-count] [ours]}.
  */
 public final class ThroughputBench {
     private static final MessageType BENCH = new MessageType(9, "bench", 1, 1);
@@ -52,11 +53,13 @@ public final class ThroughputBench {
                 Thread.sleep(10);
             }
             PublicKey to = alice.publicKey();
-            Lane[] lanes = {
+            Lane[] all = {
                 new Lane("metanode (hybrid Noise, ChaCha20-Poly1305)",
                         p -> sender.send(to, BENCH.message(p)), received::get),
                 new Lane("TLS 1.3 AES-128-GCM", aes::send, aes::received),
                 new Lane("TLS 1.3 ChaCha20-Poly1305", chacha::send, chacha::received)};
+            // "ours" as a fourth argument skips the TLS lanes, for quick A/B runs of a change.
+            Lane[] lanes = args.length > 3 && args[3].equals("ours") ? new Lane[] {all[0]} : all;
             System.out.println("warming up");
             for (Lane lane : lanes) {
                 measure(lane, SMALL_BYTES, smallCount / 5);

@@ -5,6 +5,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline: a plain TLS 1.3 Netty connection (JDK provider, self-signed certificate) with
- * length-prefixed messages, sent with the same budget, event-loop writes and flush coalescing as
- * our PeerConnection, so only the protocol differs.
+ * length-prefixed messages, sent with the same budget, event-loop writes, flush coalescing and
+ * socket read sizes as our PeerConnection, so only the protocol differs.
  */
 final class TlsLink implements AutoCloseable {
     private final EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -52,6 +53,7 @@ final class TlsLink implements AutoCloseable {
                 .protocols("TLSv1.3").ciphers(ciphers).build();
         Channel server = new ServerBootstrap().group(serverGroup).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
