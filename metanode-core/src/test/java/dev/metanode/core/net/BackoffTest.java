@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
 
     @Test
     void doublesWithJitterUpToTheCap() {

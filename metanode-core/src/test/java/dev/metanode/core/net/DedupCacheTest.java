@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class DedupCacheTest {
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
 
     private static MessageId id(int i) {
         return MessageId.of(new Message(1, 1, new byte[] {(byte) i, (byte) (i >> 8)}));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Routers wired in memory: a line and a ring of nodes, messages passed synchronously. */
 class GossipRouterTest {
     private static final MessageType CHAT = new MessageType(7, "chat", 1, 1);
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final Map<PublicKey, GossipRouter> routers = new LinkedHashMap<>();
     private final Map<PublicKey, List<PublicKey>> edges = new HashMap<>();
     private final Map<PublicKey, List<Message>> delivered = new HashMap<>();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class PeerScoresTest {
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final PeerScores<String> scores = new PeerScores<>(-100, 60_000, clock);
 
     @Test

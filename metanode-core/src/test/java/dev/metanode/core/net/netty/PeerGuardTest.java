@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.metanode.core.net.Misbehaviour;
 import dev.metanode.core.net.NetFixtures;
 import dev.metanode.core.net.NetLimits;
-import dev.metanode.core.net.TestClock;
+import dev.metanode.core.net.ManualClock;
 import dev.metanode.core.net.TransportException;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetAddress;
@@ -15,7 +15,7 @@ import java.net.SocketAddress;
 import org.junit.jupiter.api.Test;
 
 class PeerGuardTest {
-    private final PeerGuard guard = new PeerGuard(NetLimits.defaults(), new TestClock());
+    private final PeerGuard guard = new PeerGuard(NetLimits.defaults(), new ManualClock());
 
     private static EmbeddedChannel from(String ip) throws Exception {
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(ip), 40_000);

@@ -4,7 +4,7 @@ import dev.metanode.core.kernel.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand. */
-public final class TestClock implements Clock {
+public final class ManualClock implements Clock {
     private final AtomicLong millis = new AtomicLong(1_000_000);
 
     @Override

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.Size;
  * The fuzz targets fed by jqwik in every default test run: random inputs, and real frames and
  * handshake messages with bytes changed, so the refusals deep inside the crypto are reached too.
  */
-class NetFuzzProperties {
+class NetFuzzPropertiesTest {
 
     @Property(tries = 300)
     void randomStreams(@ForAll @Size(max = 3000) byte[] input) {

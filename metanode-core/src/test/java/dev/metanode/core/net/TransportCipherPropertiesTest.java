@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Round trips of framing, AEAD and envelopes for arbitrary payloads, frame sequences and rekey limits. */
-class TransportCipherProperties {
+class TransportCipherPropertiesTest {
 
     @Property(tries = 50)
     void framesRoundTripInOrder(@ForAll @Size(max = 20) List<@Size(max = 2000) byte[]> plaintexts,
