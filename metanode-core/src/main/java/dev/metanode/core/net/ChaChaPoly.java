@@ -54,6 +54,13 @@ final class ChaChaPoly {
 
     /** Decrypts and authenticates; a wrong tag (tampered, replayed, reordered) is a TransportException. */
     byte[] decrypt(long n, byte[] ad, byte[] ciphertext, int off, int len) {
+        byte[] out = new byte[Math.max(0, len - TAG_BYTES)];
+        decrypt(n, ad, ciphertext, off, len, out, 0);
+        return out;
+    }
+
+    /** Decrypts into out[outOff...] (room for len - TAG_BYTES bytes); returns the plaintext length. */
+    int decrypt(long n, byte[] ad, byte[] ciphertext, int off, int len, byte[] out, int outOff) {
         if (len < TAG_BYTES) {
             throw new TransportException("ciphertext shorter than its tag: " + len + " bytes");
         }
@@ -62,7 +69,7 @@ final class ChaChaPoly {
             if (ad != null) {
                 cipher.updateAAD(ad);
             }
-            return cipher.doFinal(ciphertext, off, len);
+            return cipher.doFinal(ciphertext, off, len, out, outOff);
         } catch (AEADBadTagException e) {
             throw new TransportException("frame failed authentication (tampered, replayed or reordered)");
         } catch (GeneralSecurityException e) {

@@ -54,6 +54,16 @@ final class CipherState {
         return plaintext;
     }
 
+    /** Decrypts into out[outOff...]; the key must be set. Returns the plaintext length. */
+    int decryptWithAd(byte[] ad, byte[] ciphertext, int off, int len, byte[] out, int outOff) {
+        if (Long.compareUnsigned(nonce, NONCE_MAX) > 0) {
+            throw new TransportException("nonce space exhausted; the connection must be re-established");
+        }
+        int plaintextBytes = aead.decrypt(nonce, ad, ciphertext, off, len, out, outOff);
+        nonce++;
+        return plaintextBytes;
+    }
+
     /**
      * Noise REKEY: the new key is the first 32 bytes of ENCRYPT(k, maxnonce, "", zeros). The old key
      * is gone afterwards, so a key stolen later cannot decrypt frames sent before the rekey.

@@ -69,15 +69,20 @@ public final class FrameBatch {
 
     /** Splits a frame's plaintext into envelopes; anything malformed is a {@link TransportException}. */
     public static List<Envelope> decode(byte[] plaintext) {
+        return decode(plaintext, plaintext.length);
+    }
+
+    /** Decodes plaintext[0, end). */
+    public static List<Envelope> decode(byte[] plaintext, int end) {
         List<Envelope> out = new ArrayList<>(4);
         int at = 0;
-        while (at < plaintext.length) {
-            if (plaintext.length - at < RECORD_PREFIX_BYTES) {
+        while (at < end) {
+            if (end - at < RECORD_PREFIX_BYTES) {
                 throw new TransportException("truncated envelope length in frame");
             }
             long length = FrameFormat.readLength(plaintext, at);
             at += RECORD_PREFIX_BYTES;
-            if (length > plaintext.length - at) {
+            if (length > end - at) {
                 throw new TransportException("envelope length " + length + " runs past the frame");
             }
             out.add(Envelope.decode(plaintext, at, (int) length));

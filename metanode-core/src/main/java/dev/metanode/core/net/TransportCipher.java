@@ -19,26 +19,43 @@ public final class TransportCipher {
         this.frameBytesMax = limits.frameBytesMax();
     }
 
+    /** The whole frame's size for a plaintext of this size. */
+    public static int frameBytes(int plaintextBytes) {
+        return FrameFormat.LENGTH_BYTES + plaintextBytes + TAG_BYTES;
+    }
+
     /** Encrypts a plaintext into a whole frame, length prefix included. */
     public byte[] sealFrame(byte[] plaintext, int off, int len) {
+        byte[] frame = new byte[frameBytes(len)];
+        sealFrame(plaintext, off, len, frame);
+        return frame;
+    }
+
+    /** Encrypts into out[0, frameBytes(len)); lets the caller reuse one buffer for every frame. */
+    public void sealFrame(byte[] plaintext, int off, int len, byte[] out) {
         int bodyBytes = len + TAG_BYTES;
         if (bodyBytes > frameBytesMax) {
             throw new IllegalArgumentException("plaintext of " + len + " bytes exceeds the frame limit");
         }
-        byte[] frame = new byte[FrameFormat.LENGTH_BYTES + bodyBytes];
-        FrameFormat.writeLength(frame, bodyBytes);
+        FrameFormat.writeLength(out, bodyBytes);
         byte[] ad = FrameFormat.lengthBytes(bodyBytes);
-        send.cipher.encryptWithAd(ad, plaintext, off, len, frame, FrameFormat.LENGTH_BYTES);
+        send.cipher.encryptWithAd(ad, plaintext, off, len, out, FrameFormat.LENGTH_BYTES);
         send.count(bodyBytes);
-        return frame;
     }
 
     /** Decrypts a frame body (without its length prefix); any failure kills the connection. */
     public byte[] openFrame(byte[] body, int off, int len) {
-        FrameFormat.checkLength(len, frameBytesMax);
-        byte[] plaintext = receive.cipher.decryptWithAd(FrameFormat.lengthBytes(len), body, off, len);
-        receive.count(len);
+        byte[] plaintext = new byte[Math.max(0, len - TAG_BYTES)];
+        openFrame(body, off, len, plaintext);
         return plaintext;
+    }
+
+    /** Decrypts a frame body into out (room for len - TAG_BYTES bytes); returns the plaintext length. */
+    public int openFrame(byte[] body, int off, int len, byte[] out) {
+        FrameFormat.checkLength(len, frameBytesMax);
+        int plaintextBytes = receive.cipher.decryptWithAd(FrameFormat.lengthBytes(len), body, off, len, out, 0);
+        receive.count(len);
+        return plaintextBytes;
     }
 
     long sendNonce() {

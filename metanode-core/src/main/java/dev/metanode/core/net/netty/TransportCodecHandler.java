@@ -6,7 +6,6 @@ import dev.metanode.core.net.FrameFormat;
 import dev.metanode.core.net.TrafficCounters;
 import dev.metanode.core.net.TransportCipher;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -26,6 +25,9 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
     private final TrafficCounters counters;
     private final FrameBatch batch;
     private final List<ChannelPromise> batchPromises = new ArrayList<>();
+    private final ScratchBuffer ciphertextIn = new ScratchBuffer();
+    private final ScratchBuffer plaintextIn = new ScratchBuffer();
+    private final ScratchBuffer frameOut = new ScratchBuffer();
     private boolean failed;
 
     public TransportCodecHandler(TransportCipher cipher, TrafficCounters counters, int plaintextBytesMax) {
@@ -44,7 +46,8 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
         }
         List<Envelope> envelopes;
         try {
-            envelopes = FrameBatch.decode(open(body));
+            byte[] plaintext = plaintextIn.get(body.readableBytes());
+            envelopes = FrameBatch.decode(plaintext, open(body, plaintext));
         } catch (RuntimeException e) {
             failed = true;
             throw e;
@@ -57,18 +60,20 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
         }
     }
 
-    private byte[] open(ByteBuf body) {
+    /** Decrypts the body into plaintext; returns the plaintext length. */
+    private int open(ByteBuf body, byte[] plaintext) {
         int length = body.readableBytes();
-        byte[] plaintext;
+        int plaintextBytes;
         if (body.hasArray()) {
-            plaintext = cipher.openFrame(body.array(), body.arrayOffset() + body.readerIndex(), length);
+            int off = body.arrayOffset() + body.readerIndex();
+            plaintextBytes = cipher.openFrame(body.array(), off, length, plaintext);
         } else {
-            byte[] copy = new byte[length];
-            body.getBytes(body.readerIndex(), copy);
-            plaintext = cipher.openFrame(copy, 0, length);
+            byte[] ciphertext = ciphertextIn.get(length);
+            body.getBytes(body.readerIndex(), ciphertext, 0, length);
+            plaintextBytes = cipher.openFrame(ciphertext, 0, length, plaintext);
         }
         counters.frameReceived(FrameFormat.LENGTH_BYTES + length);
-        return plaintext;
+        return plaintextBytes;
     }
 
     @Override
@@ -102,12 +107,16 @@ public final class TransportCodecHandler extends ChannelDuplexHandler {
     }
 
     private void sealBatch(ChannelHandlerContext ctx) {
-        byte[] frame = cipher.sealFrame(batch.buffer(), 0, batch.bytes());
+        int frameBytes = TransportCipher.frameBytes(batch.bytes());
+        byte[] frame = frameOut.get(frameBytes);
+        cipher.sealFrame(batch.buffer(), 0, batch.bytes(), frame);
         batch.clear();
-        counters.frameSent(frame.length);
+        counters.frameSent(frameBytes);
+        // One copy into a pooled direct buffer: the socket write would have made it anyway.
+        ByteBuf out = ctx.alloc().ioBuffer(frameBytes).writeBytes(frame, 0, frameBytes);
         List<ChannelPromise> promises = List.copyOf(batchPromises);
         batchPromises.clear();
-        ctx.write(Unpooled.wrappedBuffer(frame)).addListener(f -> {
+        ctx.write(out).addListener(f -> {
             for (ChannelPromise promise : promises) {
                 if (f.isSuccess()) {
                     promise.trySuccess();

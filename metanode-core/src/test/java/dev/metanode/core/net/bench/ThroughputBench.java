@@ -29,6 +29,8 @@ public final class ThroughputBench {
     private static final MessageType BENCH = new MessageType(9, "bench", 1, 1);
     private static final int SMALL_BYTES = 256;
     private static final int LARGE_BYTES = 64 * 1024;
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -65,24 +67,29 @@ public final class ThroughputBench {
                 measure(lane, SMALL_BYTES, smallCount / 5);
                 measure(lane, LARGE_BYTES, largeCount / 5);
             }
-            BenchStats[] small = new BenchStats[lanes.length];
-            BenchStats[] large = new BenchStats[lanes.length];
+            BenchStats[][] stats = new BenchStats[lanes.length][4];
             for (int i = 0; i < lanes.length; i++) {
-                small[i] = new BenchStats(lanes[i].name + ", 256 B", "msg/s");
-                large[i] = new BenchStats(lanes[i].name + ", 64 KiB", "MB/s");
+                stats[i][0] = new BenchStats(lanes[i].name + ", 256 B", "msg/s");
+                stats[i][1] = new BenchStats(lanes[i].name + ", 256 B", "msg/CPU-s");
+                stats[i][2] = new BenchStats(lanes[i].name + ", 64 KiB", "MB/s");
+                stats[i][3] = new BenchStats(lanes[i].name + ", 64 KiB", "MB/CPU-s");
             }
+            double largeMb = (double) largeCount * LARGE_BYTES / 1e6;
             for (int run = 0; run < runs; run++) {
                 for (int i = 0; i < lanes.length; i++) {
-                    small[i].add(smallCount / measure(lanes[i], SMALL_BYTES, smallCount));
-                    large[i].add((double) largeCount * LARGE_BYTES / 1e6 / measure(lanes[i], LARGE_BYTES, largeCount));
+                    double[] small = measure(lanes[i], SMALL_BYTES, smallCount);
+                    stats[i][0].add(smallCount / small[0]);
+                    stats[i][1].add(smallCount / small[1]);
+                    double[] large = measure(lanes[i], LARGE_BYTES, largeCount);
+                    stats[i][2].add(largeMb / large[0]);
+                    stats[i][3].add(largeMb / large[1]);
                 }
             }
             System.out.println();
-            for (int i = 0; i < lanes.length; i++) {
-                System.out.println(small[i].summary());
-            }
-            for (int i = 0; i < lanes.length; i++) {
-                System.out.println(large[i].summary());
+            for (int column = 0; column < 4; column++) {
+                for (BenchStats[] lane : stats) {
+                    System.out.println(lane[column].summary());
+                }
             }
         }
         System.exit(0);
@@ -92,10 +99,15 @@ public final class ThroughputBench {
         return new OutboundBudget(limits.outboundQueueFramesMax(), limits.outboundQueueBytesMax());
     }
 
-    /** Sends count messages and returns the seconds until the receiver has them all. */
-    private static double measure(Lane lane, int payloadBytes, int count) {
+    /**
+     * Sends count messages; returns {wall seconds until the receiver has them all, CPU seconds this
+     * JVM spent meanwhile}. CPU seconds do not grow when other processes load the machine, so they
+     * compare the protocols fairly on a shared host.
+     */
+    private static double[] measure(Lane lane, int payloadBytes, int count) {
         byte[] payload = new byte[payloadBytes];
         long base = lane.received.getAsLong();
+        long cpuStart = CPU.getProcessCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             while (!lane.send.test(payload)) {
@@ -105,7 +117,7 @@ public final class ThroughputBench {
         while (lane.received.getAsLong() - base < count) {
             LockSupport.parkNanos(20_000);
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new double[] {(System.nanoTime() - start) / 1e9, (CPU.getProcessCpuTime() - cpuStart) / 1e9};
     }
 
     private record Lane(String name, Predicate<byte[]> send, LongSupplier received) {}
