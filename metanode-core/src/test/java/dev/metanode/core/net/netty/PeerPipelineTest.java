@@ -142,6 +142,24 @@ class PeerPipelineTest {
         assertEquals(3, pair.responderEvents.counters.messagesIn());
     }
 
+    @Test
+    void rekeysInStepThroughThePipeline() {
+        ChannelPair pair = ChannelPair.of(limits.withRekey(2, 300));
+        pair.pump();
+        List<Envelope> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            sent.add(hello(i));
+            pair.initiator.writeOutbound(hello(i));
+            if (i % 3 == 0) {
+                pair.responder.writeOutbound(hello(100 + i));
+            }
+            pair.pump();
+        }
+        assertEquals(sent, pair.responderEvents.envelopes);
+        assertEquals(9, pair.initiatorEvents.envelopes.size());
+        assertTrue(pair.responderEvents.violations.isEmpty() && pair.initiatorEvents.violations.isEmpty());
+    }
+
     private static byte[] concat(List<byte[]> chunks) {
         int length = chunks.stream().mapToInt(c -> c.length).sum();
         byte[] out = new byte[length];
