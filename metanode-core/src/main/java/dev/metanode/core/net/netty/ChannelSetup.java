@@ -8,13 +8,15 @@ import dev.metanode.core.net.PeerAllowList;
 import dev.metanode.core.net.TrafficCounters;
 import io.netty.channel.ChannelPipeline;
 import java.security.SecureRandom;
+import java.util.concurrent.Executor;
 
 /**
  * Builds the pipeline of a peer channel: frames, then the handshake (replaced by the transport
  * codec once it succeeds), then the {@link PeerHandler}. Shared by accepted and dialled channels.
+ * {@code handshakeExecutor} runs the handshake crypto (see {@link HandshakeHandler}).
  */
 public record ChannelSetup(NodeIdentity identity, PeerAllowList allowList, byte[] prologue, NetLimits limits,
-        SecureRandom random, PeerEvents events) {
+        SecureRandom random, PeerEvents events, Executor handshakeExecutor) {
 
     /** Installs the handlers; {@code expectedKey} non-null makes this side the initiator. */
     public void install(ChannelPipeline pipeline, PublicKey expectedKey) {
@@ -23,7 +25,7 @@ public record ChannelSetup(NodeIdentity identity, PeerAllowList allowList, byte[
                 ? HandshakeState.initiator(identity, allowList, expectedKey, prologue, limits, random)
                 : HandshakeState.responder(identity, allowList, prologue, limits, random);
         pipeline.addLast("frames", new FrameDecoderHandler(HandshakeState.MESSAGE_BYTES_MAX));
-        pipeline.addLast("handshake", new HandshakeHandler(state, limits, counters));
+        pipeline.addLast("handshake", new HandshakeHandler(state, limits, counters, handshakeExecutor));
         pipeline.addLast("peer", new PeerHandler(events, counters));
     }
 }

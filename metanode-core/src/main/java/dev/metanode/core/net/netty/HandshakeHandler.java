@@ -12,26 +12,39 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Drives one {@link HandshakeState} over a channel: writes our messages, reads the peer's, and on
- * success swaps itself for a {@link TransportCodecHandler} and fires {@link HandshakeCompleted}.
- * Any failure, or no success within handshakeTimeoutMs, is a {@link TransportException} (the
- * channel's error handler closes it and lowers the peer's score).
+ * success puts a {@link TransportCodecHandler} in its place and fires {@link HandshakeCompleted}.
+ * The crypto of each step (about a millisecond) runs on {@code crypto}, not on the event loop, so a
+ * burst of handshakes does not stall the traffic of established peers; frames that arrive
+ * meanwhile wait here and go to the transport codec once it is in place. Any failure, or no success
+ * within handshakeTimeoutMs, is a {@link TransportException} (the channel's error handler closes it
+ * and lowers the peer's score).
  */
 public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
+    /** Frames a peer may send ahead of the handshake's end (its first transport frames). */
+    static final int EARLY_FRAMES_MAX = 64;
+
     private final HandshakeState state;
     private final NetLimits limits;
     private final TrafficCounters counters;
+    private final Executor crypto;
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
     private ScheduledFuture<?> timeout;
+    private boolean busy;
     private boolean failed;
 
-    public HandshakeHandler(HandshakeState state, NetLimits limits, TrafficCounters counters) {
+    public HandshakeHandler(HandshakeState state, NetLimits limits, TrafficCounters counters, Executor crypto) {
         this.state = state;
         this.limits = limits;
         this.counters = counters;
+        this.crypto = crypto;
     }
 
     @Override
@@ -41,7 +54,7 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
                     "handshake not finished within " + limits.handshakeTimeoutMs() + " ms"));
         }, limits.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
         if (state.isMyTurn()) {
-            write(ctx);
+            step(ctx, null);
         }
         super.channelActive(ctx);
     }
@@ -51,32 +64,70 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         ByteBuf frame = (ByteBuf) msg;
         if (failed) {
             frame.release();
-            return;
-        }
-        byte[] message;
-        try {
-            message = ByteBufUtil.getBytes(frame);
-        } finally {
-            frame.release();
-        }
-        try {
-            state.readMessage(message);
-        } catch (TransportException e) {
-            failed = true;
-            throw e.misbehaviour() == Misbehaviour.BAD_FRAME
-                    ? new TransportException(Misbehaviour.HANDSHAKE_FAILED, "handshake failed: " + e.getMessage())
-                    : e;
-        }
-        if (state.isMyTurn()) {
-            write(ctx);
-        }
-        if (state.isComplete()) {
-            complete(ctx);
+        } else if (busy) {
+            early.add(frame);
+            if (early.size() > EARLY_FRAMES_MAX) {
+                fail(ctx, new TransportException(
+                        "more than " + EARLY_FRAMES_MAX + " frames before the handshake ended"));
+            }
+        } else {
+            step(ctx, frame);
         }
     }
 
-    private void write(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameFormat.frame(state.writeMessage())));
+    /** Reads the peer's message (if any) and writes our answer (if it is our turn), off the event loop. */
+    private void step(ChannelHandlerContext ctx, ByteBuf frame) {
+        byte[] message = null;
+        if (frame != null) {
+            try {
+                message = ByteBufUtil.getBytes(frame);
+            } finally {
+                frame.release();
+            }
+        }
+        byte[] input = message;
+        busy = true;
+        try {
+            crypto.execute(() -> {
+                try {
+                    if (input != null) {
+                        state.readMessage(input);
+                    }
+                    byte[] reply = state.isMyTurn() ? state.writeMessage() : null;
+                    ctx.executor().execute(() -> stepDone(ctx, reply));
+                } catch (RuntimeException e) {
+                    ctx.executor().execute(() -> fail(ctx, e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Too many handshakes at once: not this peer's fault, so no penalty; it may retry.
+            failed = true;
+            ctx.close();
+        }
+    }
+
+    private void stepDone(ChannelHandlerContext ctx, byte[] reply) {
+        busy = false;
+        if (failed || !ctx.channel().isActive()) {
+            return;
+        }
+        if (reply != null) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(FrameFormat.frame(reply)));
+        }
+        if (state.isComplete()) {
+            complete(ctx);
+        } else if (!early.isEmpty()) {
+            step(ctx, early.poll());
+        }
+    }
+
+    private void fail(ChannelHandlerContext ctx, RuntimeException e) {
+        failed = true;
+        busy = false;
+        releaseEarly();
+        boolean ours = e instanceof TransportException t && t.misbehaviour() != Misbehaviour.BAD_FRAME;
+        ctx.fireExceptionCaught(ours ? e : new TransportException(Misbehaviour.HANDSHAKE_FAILED,
+                "handshake failed: " + e.getMessage()));
     }
 
     private void complete(ChannelHandlerContext ctx) {
@@ -86,10 +137,20 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (decoder != null) {
             decoder.frameBytesMax(limits.frameBytesMax());
         }
-        ctx.pipeline().replace(this, "transport",
+        ctx.pipeline().addAfter(ctx.name(), "transport",
                 new TransportCodecHandler(result.cipher(), counters, limits.plaintextBytesMax()));
         ctx.pipeline().fireUserEventTriggered(
                 new HandshakeCompleted(result.remoteKey(), state.isInitiator(), result.handshakeHash()));
+        while (!early.isEmpty()) {
+            ctx.fireChannelRead(early.poll());
+        }
+        ctx.pipeline().remove(this);
+    }
+
+    private void releaseEarly() {
+        while (!early.isEmpty()) {
+            early.poll().release();
+        }
     }
 
     @Override
@@ -97,6 +158,7 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (timeout != null) {
             timeout.cancel(false);
         }
+        releaseEarly();
     }
 
     @Override
@@ -104,6 +166,7 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (timeout != null) {
             timeout.cancel(false);
         }
+        releaseEarly();
         super.channelInactive(ctx);
     }
 }

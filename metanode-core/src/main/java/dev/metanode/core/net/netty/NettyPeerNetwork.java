@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,6 +44,7 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
     private final GossipRouter gossip;
     private final PeerGuard guard;
     private final NettyTransport transport;
+    private final ThreadPoolExecutor handshakeWorkers;
     private final Map<PublicKey, Dialer> dialers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -60,8 +62,9 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
                 peers, subscriptions::dispatch);
         PeerEventsHandler events = new PeerEventsHandler(this);
         this.guard = new PeerGuard(limits, clock);
+        this.handshakeWorkers = HandshakeWorkers.create(config.ioThreads());
         ChannelSetup setup = new ChannelSetup(identity, allowList, HandshakeState.prologue(config.networkId()), limits,
-                new SecureRandom(), events);
+                new SecureRandom(), events, handshakeWorkers);
         this.transport = new NettyTransport(config.ioThreads(), setup, guard, limits.connectionsMax());
     }
 
@@ -141,6 +144,7 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
     public void close() {
         closed = true;
         transport.close();
+        handshakeWorkers.shutdownNow();
     }
 
     ConnectedPeers peers() {

@@ -22,9 +22,9 @@ final class ChannelPair {
     ChannelPair(NodeIdentity a, PeerAllowList aAllows, PublicKey expected, NodeIdentity b, PeerAllowList bAllows,
             NetLimits limits) {
         ChannelSetup aSetup = new ChannelSetup(a, aAllows, NetFixtures.PROLOGUE, limits, new SecureRandom(),
-                initiatorEvents);
+                initiatorEvents, Runnable::run);
         ChannelSetup bSetup = new ChannelSetup(b, bAllows, NetFixtures.PROLOGUE, limits, new SecureRandom(),
-                responderEvents);
+                responderEvents, Runnable::run);
         responder = new EmbeddedChannel(init(bSetup, null));
         initiator = new EmbeddedChannel(init(aSetup, expected));
     }
@@ -45,10 +45,12 @@ final class ChannelPair {
         };
     }
 
-    /** Moves bytes both ways until neither side has anything more to say. */
+    /** Runs both event loops and moves bytes both ways until neither side has anything more to say. */
     void pump() {
         boolean moved = true;
         while (moved) {
+            initiator.runPendingTasks();
+            responder.runPendingTasks();
             moved = move(initiator, responder) | move(responder, initiator);
         }
     }

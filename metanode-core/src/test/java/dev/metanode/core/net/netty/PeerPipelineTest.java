@@ -160,6 +160,22 @@ class PeerPipelineTest {
         assertTrue(pair.responderEvents.violations.isEmpty() && pair.initiatorEvents.violations.isEmpty());
     }
 
+    @Test
+    void framesThatOvertakeTheLastHandshakeStepAreKept() {
+        ChannelPair pair = ChannelPair.of(limits);
+        pair.initiator.runPendingTasks();
+        ChannelPair.move(pair.initiator, pair.responder); // message 1
+        pair.responder.runPendingTasks();
+        ChannelPair.move(pair.responder, pair.initiator); // message 2
+        pair.initiator.runPendingTasks(); // the initiator writes message 3 and is done
+        pair.initiator.writeOutbound(hello(1));
+        byte[] together = concat(ChannelPair.drain(pair.initiator));
+        pair.responder.writeInbound(Unpooled.wrappedBuffer(together)); // message 3 and a frame in one read
+        pair.responder.runPendingTasks();
+        assertEquals(1, pair.responderEvents.connected.size());
+        assertEquals(List.of(hello(1)), pair.responderEvents.envelopes);
+    }
+
     private static byte[] concat(List<byte[]> chunks) {
         int length = chunks.stream().mapToInt(c -> c.length).sum();
         byte[] out = new byte[length];
