@@ -53,7 +53,7 @@ final class NettyTransport {
         ServerBootstrap server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, readSizes())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -73,7 +73,7 @@ final class NettyTransport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, readSizes())
+                .option(ChannelOption.RECVBUF_ALLOCATOR, readSizes())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

@@ -2,7 +2,6 @@ package dev.metanode.core.net.bench;
 
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.kernel.Clock;
-import dev.metanode.core.net.Message;
 import dev.metanode.core.net.MessageType;
 import dev.metanode.core.net.NetConfig;
 import dev.metanode.core.net.NetFixtures;

@@ -43,6 +43,9 @@ final class TlsLink implements AutoCloseable {
     private final Channel client;
     private boolean flushPending;
 
+    // Netty 4.2 deprecates SelfSignedCertificate in favour of netty-pkitesting; for a benchmark
+    // baseline it is enough, and it needs no extra dependency.
+    @SuppressWarnings("deprecation")
     TlsLink(String cipherSuite, int frameBytesMax, OutboundBudget budget) throws Exception {
         this.budget = budget;
         SelfSignedCertificate certificate = new SelfSignedCertificate("localhost");
@@ -53,7 +56,7 @@ final class TlsLink implements AutoCloseable {
                 .protocols("TLSv1.3").ciphers(ciphers).build();
         Channel server = new ServerBootstrap().group(serverGroup).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024))
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
