@@ -1,0 +1,23 @@
+package dev.metanode.core.net;
+
+import dev.metanode.core.crypto.PublicKey;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+/**
+ * One connected peer, for {@code metanode peers} and metrics. Bytes count whole frames on the wire
+ * (length prefix and tag included); messages count envelopes.
+ *
+ * @param outbound true if we dialled the peer
+ * @param messagesDropped sends refused because the peer's outbound queue was full
+ */
+public record PeerStats(
+        PublicKey key,
+        InetSocketAddress remoteAddress,
+        boolean outbound,
+        Instant connectedSince,
+        long bytesIn,
+        long bytesOut,
+        long messagesIn,
+        long messagesOut,
+        long messagesDropped) {}
