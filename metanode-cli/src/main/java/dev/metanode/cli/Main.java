@@ -5,6 +5,7 @@ import dev.metanode.cli.command.BenchCommand;
 import dev.metanode.cli.command.CdsTrainingCommand;
 import dev.metanode.cli.command.DeployCommand;
 import dev.metanode.cli.command.LogsCommand;
+import dev.metanode.cli.command.PeersCommand;
 import dev.metanode.cli.command.RemoveCommand;
 import dev.metanode.cli.command.ReplayCommand;
 import dev.metanode.cli.command.RunCommand;
@@ -39,6 +40,7 @@ public final class Main {
         m.put("apps", AppsCommand.class);
         m.put("logs", LogsCommand.class);
         m.put("remove", RemoveCommand.class);
+        m.put("peers", PeersCommand.class);
         m.put("receipts", ReceiptsCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("key", KeyCommand.class);

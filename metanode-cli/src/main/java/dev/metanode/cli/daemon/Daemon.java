@@ -96,6 +96,9 @@ public final class Daemon {
         new ReceiptRoutes(log).register(router);
         new JobRoutes(cage, log, home.root().resolve("jobs")).register(router);
         new AppRoutes(apps).register(router);
+        PeerRoutes peers = new PeerRoutes(config, key);
+        peers.register(router);
+        services.add(peers);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
         services.add(api);

@@ -16,7 +16,8 @@ public final class ConfigFile {
     public static final int CONFIG_BYTES_MAX = 1 << 20;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("chainId", "api", "log");
+    private static final Set<String> TOP = Set.of("chainId", "api", "log", "net");
+    private static final Set<String> NET = Set.of("host", "port", "peers");
     private static final Set<String> API = Set.of("host", "port");
     private static final Set<String> LOG = Set.of("appendQueueDepthMax", "groupCommitBatchMax",
             "checkpointIntervalMs", "startupAuditLeavesMax");
@@ -45,6 +46,7 @@ public final class ConfigFile {
         }
         JsonNode api = section(root, "api", API, where);
         JsonNode log = section(root, "log", LOG, where);
+        JsonNode net = section(root, "net", NET, where);
         LogSettings d = LogSettings.DEFAULTS;
         try {
             return new NodeConfig(chainId, api.path("host").asText("127.0.0.1"),
@@ -53,7 +55,10 @@ public final class ConfigFile {
                             intIn(log, "groupCommitBatchMax", d.groupCommitBatchMax(), 1, 1 << 20, where),
                             intIn(log, "checkpointIntervalMs", (int) d.checkpointIntervalMs(), 10, 3_600_000, where),
                             intIn(log, "startupAuditLeavesMax", (int) d.startupAuditLeavesMax(), 0,
-                                    Integer.MAX_VALUE, where)));
+                                    Integer.MAX_VALUE, where)),
+                    net.path("host").asText("127.0.0.1"),
+                    intIn(net, "port", NodeConfig.DEFAULT_NET_PORT, 0, 65535, where + ": net"),
+                    peers(net.path("peers"), where));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
@@ -80,8 +85,37 @@ public final class ConfigFile {
                   checkpointIntervalMs: %d
                   # Logs up to this many receipts are fully re-hashed at every start.
                   startupAuditLeavesMax: %d
+                net:
+                  # The encrypted peer transport. It listens only when peers are listed below.
+                  host: 127.0.0.1
+                  port: %d
+                  # Other nodes: - {key: <their base64 public key>, address: host:port}
+                  peers: []
                 """.formatted(chainId, NodeConfig.DEFAULT_API_PORT, d.appendQueueDepthMax(),
-                d.groupCommitBatchMax(), d.checkpointIntervalMs(), d.startupAuditLeavesMax());
+                d.groupCommitBatchMax(), d.checkpointIntervalMs(), d.startupAuditLeavesMax(),
+                NodeConfig.DEFAULT_NET_PORT);
+    }
+
+    private static java.util.List<PeerAddress> peers(JsonNode list, String where) {
+        java.util.List<PeerAddress> out = new java.util.ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(where + ": net.peers must be a list of {key, address}");
+        }
+        for (JsonNode peer : list) {
+            String address = peer.path("address").asText("");
+            int colon = address.lastIndexOf(':');
+            try {
+                out.add(new PeerAddress(dev.metanode.core.crypto.PublicKey.fromBase64(peer.path("key").asText("")),
+                        address.substring(0, Math.max(0, colon)), Integer.parseInt(address.substring(colon + 1))));
+            } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+                throw new ConfigException(where + ": net.peers entry " + peer + ": needs key (the peer's base64"
+                        + " public key, 'metanode status' shows it) and address host:port");
+            }
+        }
+        return out;
     }
 
     private static JsonNode section(JsonNode root, String name, Set<String> keys, String where) {

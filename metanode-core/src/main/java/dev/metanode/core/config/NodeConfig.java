@@ -10,12 +10,22 @@ import dev.metanode.core.log.LogSettings;
  * @param apiHost   address the API listens on; loopback unless the user asks otherwise
  * @param apiPort   API port; 0 picks a free one
  * @param log       receipt log limits and timings
+ * @param netHost   address the peer transport listens on (only when peers are configured)
+ * @param netPort   peer transport port; 0 picks a free one
+ * @param peers     the other nodes; the transport starts only if there is at least one
  */
-public record NodeConfig(String chainId, String apiHost, int apiPort, LogSettings log) {
+public record NodeConfig(String chainId, String apiHost, int apiPort, LogSettings log, String netHost, int netPort,
+        java.util.List<PeerAddress> peers) {
     public static final int DEFAULT_API_PORT = 7450;
+    public static final int DEFAULT_NET_PORT = 7650;
+
+    public NodeConfig {
+        peers = java.util.List.copyOf(peers);
+    }
 
     public static NodeConfig defaults(String chainId) {
-        return new NodeConfig(chainId, "127.0.0.1", DEFAULT_API_PORT, LogSettings.DEFAULTS);
+        return new NodeConfig(chainId, "127.0.0.1", DEFAULT_API_PORT, LogSettings.DEFAULTS, "127.0.0.1",
+                DEFAULT_NET_PORT, java.util.List.of());
     }
 
     public String checkpointOrigin() {
@@ -23,6 +33,6 @@ public record NodeConfig(String chainId, String apiHost, int apiPort, LogSetting
     }
 
     public NodeConfig withApiPort(int port) {
-        return new NodeConfig(chainId, apiHost, port, log);
+        return new NodeConfig(chainId, apiHost, port, log, netHost, netPort, peers);
     }
 }

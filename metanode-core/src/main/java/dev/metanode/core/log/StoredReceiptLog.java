@@ -72,6 +72,12 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
 
     private static void checkStoredCheckpoint(KvStore store, CheckpointSigner signer, long cpSize, String note,
             long size) {
+        String storedOrigin = Checkpoints.ofOwnNote(note).origin();
+        if (!storedOrigin.equals(signer.origin())) {
+            // Not damage: the configuration names another chain than the one this log belongs to.
+            throw new IllegalStateException("this log belongs to " + storedOrigin + " but the configuration says "
+                    + signer.origin() + "; a chain id cannot change once the node has a log (put chainId back)");
+        }
         Checkpoint checkpoint;
         try {
             checkpoint = new CheckpointVerifier(signer.verifierKey()).verify(note);
