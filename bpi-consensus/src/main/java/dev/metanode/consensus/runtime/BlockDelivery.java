@@ -25,7 +25,7 @@ final class BlockDelivery {
 
     private static final System.Logger LOG = System.getLogger(BlockDelivery.class.getName());
 
-    private final ArrayBlockingQueue<CommittedBlock> queue = new ArrayBlockingQueue<>(QUEUE_BLOCKS_MAX);
+    private final ArrayBlockingQueue<CommittedBlock> queue;
     private final CopyOnWriteArrayList<Follower> followers = new CopyOnWriteArrayList<>();
     private final LongFunction<Optional<CommittedBlock>> store;
     private final Thread thread;
@@ -37,6 +37,12 @@ final class BlockDelivery {
 
     /** @param store reads a final block back by height (used only for blocks that did not fit the queue) */
     BlockDelivery(String name, LongFunction<Optional<CommittedBlock>> store) {
+        this(name, QUEUE_BLOCKS_MAX, store);
+    }
+
+    /** With a smaller queue, so tests can make it overflow. */
+    BlockDelivery(String name, int queueBlocksMax, LongFunction<Optional<CommittedBlock>> store) {
+        this.queue = new ArrayBlockingQueue<>(queueBlocksMax);
         this.store = store;
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 public record BlockView(long height, String hash, Map<String, Object> header, String headerJson, List<Seal> seals,
         List<String> txIds) {
     public BlockView {
-        header = Map.copyOf(header);
+        header = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(header)); // keeps the field order for display
         seals = List.copyOf(seals);
         txIds = List.copyOf(txIds);
     }
@@ -40,9 +40,12 @@ public record BlockView(long height, String hash, Map<String, Object> header, St
         header.put("stateRoot", b64(h.stateRoot()));
         header.put("validatorsHash", b64(h.validatorsHash()));
         header.put("checkpoints", List.copyOf(h.checkpoints()));
-        header.put("poh", Map.of("start", b64(h.poh().start()), "end", b64(h.poh().end()),
-                "hashCount", h.poh().hashCount(),
-                "mixins", java.util.Arrays.stream(h.poh().mixins()).boxed().toList()));
+        Map<String, Object> poh = new LinkedHashMap<>();
+        poh.put("start", b64(h.poh().start()));
+        poh.put("hashCount", h.poh().hashCount());
+        poh.put("end", b64(h.poh().end()));
+        poh.put("mixins", java.util.Arrays.stream(h.poh().mixins()).boxed().toList());
+        header.put("poh", java.util.Collections.unmodifiableMap(poh));
         List<Seal> seals = sealed.seals().stream().map(BlockView::seal).toList();
         List<String> txIds = sealed.block().transactions().stream().map(Transaction::idHex).toList();
         return new BlockView(h.height(), b64(sealed.block().hash()), header,

@@ -112,6 +112,9 @@ class LedgerServiceTest {
             assertEquals(1, block.seals().size());
             assertEquals(ledger.publicKey().base64(), block.header().get("proposer"));
             assertTrue(ledger.block(99).isEmpty());
+            assertTrue(ledger.deliver(TestKeys.key(9).publicKey(), new byte[] {42}), "garbage is queued, then dropped by the node");
+            assertEquals(inclusion.height(), ledger.submit(KvHandler.put(TestKeys.key(50), 3, "b=2")).get(10, TimeUnit.SECONDS).height() - 1,
+                    "the node survives garbage");
         }
     }
 
@@ -149,7 +152,10 @@ class LedgerServiceTest {
             TxInclusion before = s.get(0).submit(KvHandler.put(TestKeys.key(51), 2, "b=2")).get(10, TimeUnit.SECONDS);
             long height = s.get(0).height();
             String hash = s.get(0).block(height).orElseThrow().hash();
+            LedgerService stopped = s.get(0);
             s.stop(0);
+            assertFalse(stopped.deliver(stopped.publicKey(), new byte[] {1}), "a stopped service drops messages");
+            assertEquals(1, stopped.status().droppedMessages());
             assertThrows(ExecutionException.class, () -> s.get(0).submit(KvHandler.put(TestKeys.key(51), 3, "c=3")).get());
 
             LedgerService again = s.start(0);
