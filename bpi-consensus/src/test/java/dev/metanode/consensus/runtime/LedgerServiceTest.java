@@ -145,6 +145,21 @@ class LedgerServiceTest {
     }
 
     @Test
+    void anAnchoredCheckpointLandsInABlockOnEveryValidator() throws Exception {
+        try (Services s = new Services(4)) {
+            String text = "metanode.dev/receipts\n5\n" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n";
+            String note = dev.metanode.core.log.SignedNote.sign(text,
+                    new dev.metanode.core.log.NoteKey("metanode.dev/receipts", TestKeys.key(90))).format();
+            s.get(1).anchor(note);
+            awaitTrue(() -> s.services.stream().allMatch(l -> l.height() >= 1), "every validator commits the anchor");
+            for (LedgerService l : s.services) {
+                assertEquals(List.of(note), l.block(1).orElseThrow().header().get("checkpoints"));
+                assertTrue(l.block(1).orElseThrow().txIds().isEmpty());
+            }
+        }
+    }
+
+    @Test
     void aRestartedServiceResumesAtItsHeightAndKeepsCommitting() throws Exception {
         try (Services s = new Services(1)) {
             Transaction early = KvHandler.put(TestKeys.key(51), 1, "a=1");
