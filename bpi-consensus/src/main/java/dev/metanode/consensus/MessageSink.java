@@ -14,4 +14,13 @@ public interface MessageSink {
 
     /** To one peer, e.g. an answer to its block request. */
     void send(PublicKey peer, byte[] message);
+
+    /** Sends nothing: a single validator has no peers to talk to. */
+    MessageSink NONE = new MessageSink() {
+        @Override
+        public void broadcast(byte[] message) {}
+
+        @Override
+        public void send(PublicKey peer, byte[] message) {}
+    };
 }

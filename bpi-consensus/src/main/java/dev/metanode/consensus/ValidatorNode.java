@@ -37,7 +37,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One validator: the entry point the daemon (through {@link ConsensusLedger}) and the simulator drive.
+ * One validator: the entry point the daemon (through {@link dev.metanode.consensus.runtime.LedgerService}) and the simulator drive.
  * Feed it inbound messages ({@link #onMessage}), transactions ({@link #submit}) and timer wake-ups
  * ({@link #onTimer} at {@link #nextWakeMillis}); it sends through the {@link MessageSink} and keeps
  * everything it must not forget in the {@link KvStore}. Not thread-safe: call it from one thread.
@@ -104,6 +104,19 @@ public final class ValidatorNode {
         return result;
     }
 
+    /**
+     * Several local transactions at once, e.g. what queued up while the node was busy: all are
+     * admitted before the final block is applied, so they share the next block instead of one block each.
+     */
+    public List<SubmitResult> submitAll(List<Transaction> txs) {
+        List<SubmitResult> results = new ArrayList<>(txs.size());
+        for (Transaction tx : txs) {
+            results.add(transactions.submit(tx, true));
+        }
+        drain();
+        return results;
+    }
+
     /** A receipt-log checkpoint (signed note text) to anchor in the next block. */
     public void anchor(String signedCheckpoint) {
         if (checkpoints.size() < BlockHeader.CHECKPOINTS_MAX && !checkpoints.contains(signedCheckpoint)) {
@@ -138,6 +151,11 @@ public final class ValidatorNode {
 
     public int round() {
         return height.round();
+    }
+
+    /** Transactions waiting to be ordered. */
+    public int mempoolSize() {
+        return mempool.size();
     }
 
     /** The validator set deciding the current (not yet final) height. */
