@@ -2,6 +2,7 @@ package dev.metanode.cli;
 
 import dev.metanode.cli.command.AppsCommand;
 import dev.metanode.cli.command.BenchCommand;
+import dev.metanode.cli.command.ChainCommand;
 import dev.metanode.cli.command.CdsTrainingCommand;
 import dev.metanode.cli.command.DeployCommand;
 import dev.metanode.cli.command.LogsCommand;
@@ -41,6 +42,7 @@ public final class Main {
         m.put("logs", LogsCommand.class);
         m.put("remove", RemoveCommand.class);
         m.put("peers", PeersCommand.class);
+        m.put("chain", ChainCommand.class);
         m.put("receipts", ReceiptsCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("key", KeyCommand.class);

@@ -76,6 +76,7 @@ public final class Daemon {
         Instant startedAt = Clock.SYSTEM.instant();
         List<String> columns = new java.util.ArrayList<>(LogColumns.names());
         columns.add(AppManager.APPS.name());
+        columns.addAll(dev.metanode.consensus.state.ConsensusColumns.NAMES);
         RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
         try {
@@ -99,6 +100,9 @@ public final class Daemon {
         PeerRoutes peers = new PeerRoutes(config, key);
         peers.register(router);
         services.add(peers);
+        ChainService chain = new ChainService(home, config, key, store);
+        chain.register(router);
+        chain.anchorCheckpointsOf(log);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
         services.add(api);
@@ -108,6 +112,7 @@ public final class Daemon {
                 .input("version", node.version()).input("chainId", config.chainId())
                 .result("api", api.url()).build());
         services.startLate(apps);
+        services.startLate(chain);
         writeDaemonInfo(api.url(), startedAt);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

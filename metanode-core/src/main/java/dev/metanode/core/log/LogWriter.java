@@ -38,6 +38,8 @@ final class LogWriter implements Runnable {
     private long latestCheckpointSize;
     private long latestCheckpointMs;
     private volatile boolean stopping;
+    private final java.util.List<java.util.function.Consumer<String>> checkpointListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LogWriter(KvStore store, CheckpointSigner signer, Clock clock, LogSettings settings, CompactRange frontier,
             long size, String latestCheckpoint, long latestCheckpointSize) {
@@ -73,6 +75,10 @@ final class LogWriter implements Runnable {
 
     void stop() {
         stopping = true;
+    }
+
+    void onCheckpoint(java.util.function.Consumer<String> listener) {
+        checkpointListeners.add(listener);
     }
 
     @Override
@@ -138,6 +144,13 @@ final class LogWriter implements Runnable {
             latestCheckpoint = note;
             latestCheckpointSize = size;
             latestCheckpointMs = now;
+            for (java.util.function.Consumer<String> listener : checkpointListeners) {
+                try {
+                    listener.accept(note);
+                } catch (RuntimeException e) {
+                    LOG.warn("a checkpoint listener failed: {}", e.toString());
+                }
+            }
         }
         CompletableFuture<String> waiting;
         while ((waiting = checkpointRequests.poll()) != null) {

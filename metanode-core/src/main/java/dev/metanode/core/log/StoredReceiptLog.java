@@ -168,6 +168,14 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
         return out;
     }
 
+    /**
+     * Hands every newly signed checkpoint to {@code listener}, on the writer thread: it must not
+     * block (consensus anchoring only queues the note).
+     */
+    public void onCheckpoint(java.util.function.Consumer<String> listener) {
+        writer.onCheckpoint(listener);
+    }
+
     public Optional<String> latestCheckpoint() {
         return Optional.ofNullable(writer.latestCheckpoint());
     }

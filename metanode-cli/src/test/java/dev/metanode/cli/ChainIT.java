@@ -1,0 +1,67 @@
+package dev.metanode.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metanode.core.codec.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded one-validator chain anchors every checkpoint in a sealed block and makes none while idle. */
+class ChainIT {
+    private static final long WAIT_MS = 30_000;
+
+    @TempDir
+    Path home;
+    private MetanodeProcess metanode;
+
+    @AfterEach
+    void stop() throws Exception {
+        metanode.run("stop");
+    }
+
+    @Test
+    void checkpointsAreAnchoredInSealedBlocksAndIdleMakesNoBlocks() throws Exception {
+        metanode = new MetanodeProcess(home);
+        metanode.ok("start", "--api-port", "0");
+        metanode.ok("run", "--", "true");
+        long logSize = Json.parse(metanode.ok("status", "-o", "json").out()).path("logSize").asLong();
+        JsonNode block = awaitAnchor(logSize);
+        assertEquals(1, block.path("seals").size(), block.toString());
+        JsonNode header = block.path("header");
+        assertTrue(header.path("poh").path("hashCount").asLong() > 0, header.toString());
+        assertTrue(header.path("vrfProof").asText().length() > 40, header.toString());
+
+        long height = status().path("height").asLong();
+        Thread.sleep(3_000);
+        assertEquals(height, status().path("height").asLong(), "no blocks while idle");
+    }
+
+    private JsonNode status() throws Exception {
+        return Json.parse(metanode.ok("chain", "status", "-o", "json").out());
+    }
+
+    /** The first block whose anchored checkpoint covers at least {@code size} receipts. */
+    private JsonNode awaitAnchor(long size) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            MetanodeProcess.Result s = metanode.run("chain", "status", "-o", "json");
+            if (s.exit() == 0) {
+                long height = Json.parse(s.out()).path("height").asLong();
+                for (long h = 1; h <= height; h++) {
+                    JsonNode block = Json.parse(metanode.ok("chain", "block", Long.toString(h)).out());
+                    for (JsonNode note : block.path("header").path("checkpoints")) {
+                        if (Long.parseLong(note.asText().split("\n")[1]) >= size) {
+                            return block;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no block anchored a checkpoint of " + size + " receipts within " + WAIT_MS + " ms");
+    }
+}
