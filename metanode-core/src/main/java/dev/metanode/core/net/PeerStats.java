@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param outbound true if we dialled the peer
  * @param messagesDropped sends refused because the peer's outbound queue was full
+ * @param messagesUnknown received messages of a type or version this node does not know (dropped)
  */
 public record PeerStats(
         PublicKey key,
@@ -20,4 +21,5 @@ public record PeerStats(
         long bytesOut,
         long messagesIn,
         long messagesOut,
-        long messagesDropped) {}
+        long messagesDropped,
+        long messagesUnknown) {}

@@ -82,6 +82,10 @@ final class PeerConnection {
         return outbound;
     }
 
+    void unknownReceived() {
+        counters.unknownReceived();
+    }
+
     boolean writable() {
         return channel.isWritable();
     }
@@ -89,6 +93,6 @@ final class PeerConnection {
     PeerStats stats() {
         return new PeerStats(key, (InetSocketAddress) channel.remoteAddress(), outbound, connectedSince,
                 counters.bytesIn(), counters.bytesOut(), counters.messagesIn(), counters.messagesOut(),
-                counters.messagesDropped());
+                counters.messagesDropped(), counters.messagesUnknown());
     }
 }

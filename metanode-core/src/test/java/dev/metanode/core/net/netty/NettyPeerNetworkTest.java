@@ -141,5 +141,6 @@ class NettyPeerNetworkTest {
         assertTrue(a.send(bob.publicKey(), new Message(999, 1, new byte[0])));
         await(() -> b.stats().get(0).messagesIn() == 1);
         assertEquals(1, b.connectedPeers().size(), "an unknown type does not cut the connection");
+        assertEquals(1, b.stats().get(0).messagesUnknown());
     }
 }
