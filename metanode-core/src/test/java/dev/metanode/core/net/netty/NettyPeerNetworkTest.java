@@ -77,6 +77,8 @@ class NettyPeerNetworkTest {
         assertEquals(1, a.broadcast(PING.message("gossip".getBytes())));
         assertEquals(bob.publicKey().fingerprint() + ":gossip", atC.poll(5, TimeUnit.SECONDS), "relayed by bob");
         assertFalse(a.send(carol.publicKey(), PING.message(new byte[0])), "not connected to carol");
+        assertTrue(a.writable(bob.publicKey()));
+        assertFalse(a.writable(carol.publicKey()));
 
         PeerStats stats = a.stats().get(0);
         assertEquals(bob.publicKey(), stats.key());
