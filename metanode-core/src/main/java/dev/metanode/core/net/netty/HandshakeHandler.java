@@ -89,14 +89,20 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         busy = true;
         try {
             crypto.execute(() -> {
+                Runnable next;
                 try {
                     if (input != null) {
                         state.readMessage(input);
                     }
                     byte[] reply = state.isMyTurn() ? state.writeMessage() : null;
-                    ctx.executor().execute(() -> stepDone(ctx, reply));
+                    next = () -> stepDone(ctx, reply);
                 } catch (RuntimeException e) {
-                    ctx.executor().execute(() -> fail(ctx, e));
+                    next = () -> fail(ctx, e);
+                }
+                try {
+                    ctx.executor().execute(next);
+                } catch (RejectedExecutionException e) {
+                    // The event loop has shut down with the network; nobody waits for this result.
                 }
             });
         } catch (RejectedExecutionException e) {
