@@ -91,7 +91,8 @@ final class PeerConnection {
     }
 
     PeerStats stats() {
-        return new PeerStats(key, (InetSocketAddress) channel.remoteAddress(), outbound, connectedSince,
+        InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress socket ? socket : null;
+        return new PeerStats(key, remote, outbound, connectedSince,
                 counters.bytesIn(), counters.bytesOut(), counters.messagesIn(), counters.messagesOut(),
                 counters.messagesDropped(), counters.messagesUnknown());
     }
