@@ -7,9 +7,7 @@ public enum Misbehaviour {
     /** A handshake that fails (bad signature, wrong identity, timeout). */
     HANDSHAKE_FAILED(-20),
     /** A proven key that is not on the allow-list. */
-    NOT_ALLOWED(-100),
-    /** A message type or version we do not know: likely a newer node, so it costs little. */
-    UNKNOWN_MESSAGE(-1);
+    NOT_ALLOWED(-100);
 
     private final int points;
 

@@ -24,6 +24,12 @@ public interface PeerNetwork extends AutoCloseable {
     /** Queues a message to one peer; false if not connected or its outbound queue is full. */
     boolean send(PublicKey peer, Message message);
 
+    /**
+     * False while the peer's socket buffer is above its high-water mark (or the peer is not
+     * connected): a bulk sender should pause until it turns true, instead of filling the queue.
+     */
+    boolean writable(PublicKey peer);
+
     /** Delivers every message of this type (direct or gossip) to the handler. */
     void subscribe(MessageType type, MessageHandler handler);
 

@@ -18,6 +18,7 @@ final class SymmetricState {
 
     private final CipherState cipher = new CipherState();
     private final MessageDigest sha256 = Sha256.newDigest();
+    private final Mac hmac = newHmac();
     private byte[] chainingKey;
     private byte[] handshakeHash;
 
@@ -70,9 +71,9 @@ final class SymmetricState {
     }
 
     /** HKDF with HMAC-SHA256 and two outputs, exactly as Noise section 4.3 defines it. */
-    static byte[][] hkdf(byte[] chainingKey, byte[] inputKeyMaterial) {
+    byte[][] hkdf(byte[] chainingKey, byte[] inputKeyMaterial) {
+        Mac mac = hmac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(chainingKey, "HmacSHA256"));
             byte[] tempKey = mac.doFinal(inputKeyMaterial);
             mac.init(new SecretKeySpec(tempKey, "HmacSHA256"));
@@ -80,6 +81,14 @@ final class SymmetricState {
             mac.update(out1);
             byte[] out2 = mac.doFinal(new byte[] {2});
             return new byte[][] {out1, out2};
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC keys of 32 bytes are always valid", e);
+        }
+    }
+
+    private static Mac newHmac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }

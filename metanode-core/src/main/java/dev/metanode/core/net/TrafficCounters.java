@@ -9,6 +9,7 @@ public final class TrafficCounters {
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
+    private final LongAdder messagesUnknown = new LongAdder();
 
     public void frameReceived(int frameBytes) {
         bytesIn.add(frameBytes);
@@ -28,6 +29,14 @@ public final class TrafficCounters {
 
     public void dropped() {
         messagesDropped.increment();
+    }
+
+    public void unknownReceived() {
+        messagesUnknown.increment();
+    }
+
+    public long messagesUnknown() {
+        return messagesUnknown.sum();
     }
 
     public long bytesIn() {

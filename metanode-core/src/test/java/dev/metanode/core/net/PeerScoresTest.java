@@ -30,10 +30,10 @@ class PeerScoresTest {
     }
 
     @Test
-    void unknownMessagesCostLittle() {
-        for (int i = 0; i < 99; i++) {
-            assertFalse(scores.penalize("p", Misbehaviour.UNKNOWN_MESSAGE));
+    void failedHandshakesAddUp() {
+        for (int i = 0; i < 4; i++) {
+            assertFalse(scores.penalize("p", Misbehaviour.HANDSHAKE_FAILED));
         }
-        assertTrue(scores.penalize("p", Misbehaviour.UNKNOWN_MESSAGE));
+        assertTrue(scores.penalize("p", Misbehaviour.HANDSHAKE_FAILED));
     }
 }

@@ -24,7 +24,10 @@ public record ChannelSetup(NodeIdentity identity, PeerAllowList allowList, byte[
         HandshakeState state = expectedKey != null
                 ? HandshakeState.initiator(identity, allowList, expectedKey, prologue, limits, random)
                 : HandshakeState.responder(identity, allowList, prologue, limits, random);
-        pipeline.addLast("frames", new FrameDecoderHandler(HandshakeState.MESSAGE_BYTES_MAX));
+        // The initiator reads one handshake message (2 of 3), the responder two (1 and 3).
+        int handshakeFrames = expectedKey != null ? 1 : 2;
+        pipeline.addLast("frames", new FrameDecoderHandler(HandshakeState.MESSAGE_BYTES_MAX, handshakeFrames,
+                limits.frameBytesMax()));
         pipeline.addLast("handshake", new HandshakeHandler(state, limits, counters, handshakeExecutor));
         pipeline.addLast("peer", new PeerHandler(events, counters));
     }

@@ -12,7 +12,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -20,22 +19,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives one {@link HandshakeState} over a channel: writes our messages, reads the peer's, and on
- * success puts a {@link TransportCodecHandler} in its place and fires {@link HandshakeCompleted}.
- * The crypto of each step (about a millisecond) runs on {@code crypto}, not on the event loop, so a
- * burst of handshakes does not stall the traffic of established peers; frames that arrive
- * meanwhile wait here and go to the transport codec once it is in place. Any failure, or no success
- * within handshakeTimeoutMs, is a {@link TransportException} (the channel's error handler closes it
- * and lowers the peer's score).
+ * success puts a {@link TransportCodecHandler} in its place, fires {@link HandshakeCompleted} and
+ * lets the {@link FrameDecoderHandler} go on with the transport frames it held back. The crypto of
+ * each step (about a millisecond) runs on {@code crypto}, not on the event loop, so a burst of
+ * handshakes does not stall the traffic of established peers. The peer may only speak in its turn:
+ * a frame while we compute is a violation. Any failure, or no success within handshakeTimeoutMs, is
+ * a {@link TransportException} (the channel's error handler closes it and lowers the peer's score).
  */
 public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
-    /** Frames a peer may send ahead of the handshake's end (its first transport frames). */
-    static final int EARLY_FRAMES_MAX = 64;
-
     private final HandshakeState state;
     private final NetLimits limits;
     private final TrafficCounters counters;
     private final Executor crypto;
-    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
     private ScheduledFuture<?> timeout;
     private boolean busy;
     private boolean failed;
@@ -65,11 +60,8 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (failed) {
             frame.release();
         } else if (busy) {
-            early.add(frame);
-            if (early.size() > EARLY_FRAMES_MAX) {
-                fail(ctx, new TransportException(
-                        "more than " + EARLY_FRAMES_MAX + " frames before the handshake ended"));
-            }
+            frame.release();
+            fail(ctx, new TransportException(Misbehaviour.HANDSHAKE_FAILED, "handshake message out of turn"));
         } else {
             step(ctx, frame);
         }
@@ -89,14 +81,20 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         busy = true;
         try {
             crypto.execute(() -> {
+                Runnable next;
                 try {
                     if (input != null) {
                         state.readMessage(input);
                     }
                     byte[] reply = state.isMyTurn() ? state.writeMessage() : null;
-                    ctx.executor().execute(() -> stepDone(ctx, reply));
+                    next = () -> stepDone(ctx, reply);
                 } catch (RuntimeException e) {
-                    ctx.executor().execute(() -> fail(ctx, e));
+                    next = () -> fail(ctx, e);
+                }
+                try {
+                    ctx.executor().execute(next);
+                } catch (RejectedExecutionException e) {
+                    // The event loop has shut down with the network; nobody waits for this result.
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -116,15 +114,12 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         if (state.isComplete()) {
             complete(ctx);
-        } else if (!early.isEmpty()) {
-            step(ctx, early.poll());
         }
     }
 
     private void fail(ChannelHandlerContext ctx, RuntimeException e) {
         failed = true;
         busy = false;
-        releaseEarly();
         boolean ours = e instanceof TransportException t && t.misbehaviour() != Misbehaviour.BAD_FRAME;
         ctx.fireExceptionCaught(ours ? e : new TransportException(Misbehaviour.HANDSHAKE_FAILED,
                 "handshake failed: " + e.getMessage()));
@@ -133,23 +128,13 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     private void complete(ChannelHandlerContext ctx) {
         timeout.cancel(false);
         HandshakeResult result = state.result();
-        FrameDecoderHandler decoder = ctx.pipeline().get(FrameDecoderHandler.class);
-        if (decoder != null) {
-            decoder.frameBytesMax(limits.frameBytesMax());
-        }
-        ctx.pipeline().addAfter(ctx.name(), "transport",
+        ctx.pipeline().replace(this, "transport",
                 new TransportCodecHandler(result.cipher(), counters, limits.plaintextBytesMax()));
         ctx.pipeline().fireUserEventTriggered(
                 new HandshakeCompleted(result.remoteKey(), state.isInitiator(), result.handshakeHash()));
-        while (!early.isEmpty()) {
-            ctx.fireChannelRead(early.poll());
-        }
-        ctx.pipeline().remove(this);
-    }
-
-    private void releaseEarly() {
-        while (!early.isEmpty()) {
-            early.poll().release();
+        FrameDecoderHandler decoder = ctx.pipeline().get(FrameDecoderHandler.class);
+        if (decoder != null) {
+            decoder.resume();
         }
     }
 
@@ -158,7 +143,6 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        releaseEarly();
     }
 
     @Override
@@ -166,7 +150,6 @@ public final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        releaseEarly();
         super.channelInactive(ctx);
     }
 }

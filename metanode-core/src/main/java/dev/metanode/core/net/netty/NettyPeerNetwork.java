@@ -105,6 +105,12 @@ public final class NettyPeerNetwork implements PeerNetwork, Service {
     }
 
     @Override
+    public boolean writable(PublicKey peer) {
+        PeerConnection connection = peers.get(peer);
+        return connection != null && connection.writable();
+    }
+
+    @Override
     public void subscribe(MessageType type, MessageHandler handler) {
         subscriptions.subscribe(type, handler);
     }

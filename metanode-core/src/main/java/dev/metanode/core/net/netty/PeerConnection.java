@@ -82,13 +82,18 @@ final class PeerConnection {
         return outbound;
     }
 
+    void unknownReceived() {
+        counters.unknownReceived();
+    }
+
     boolean writable() {
         return channel.isWritable();
     }
 
     PeerStats stats() {
-        return new PeerStats(key, (InetSocketAddress) channel.remoteAddress(), outbound, connectedSince,
+        InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress socket ? socket : null;
+        return new PeerStats(key, remote, outbound, connectedSince,
                 counters.bytesIn(), counters.bytesOut(), counters.messagesIn(), counters.messagesOut(),
-                counters.messagesDropped());
+                counters.messagesDropped(), counters.messagesUnknown());
     }
 }

@@ -2,7 +2,6 @@ package dev.metanode.core.net.netty;
 
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.net.Envelope;
-import dev.metanode.core.net.Misbehaviour;
 import dev.metanode.core.net.OutboundBudget;
 import dev.metanode.core.net.TrafficCounters;
 import dev.metanode.core.net.TransportException;
@@ -49,8 +48,11 @@ final class PeerEventsHandler implements PeerEvents {
     @Override
     public void onEnvelope(PublicKey from, Envelope envelope) {
         if (!network.subscriptions().registry().accepts(envelope.message())) {
-            // Probably a newer node: drop it, cheaply noted, instead of cutting the connection.
-            network.guard().penalize(from, Misbehaviour.UNKNOWN_MESSAGE);
+            // Most likely a newer node during a rolling upgrade: drop and count it, never punish it.
+            PeerConnection connection = network.peers().get(from);
+            if (connection != null) {
+                connection.unknownReceived();
+            }
         } else if (envelope.kind() == Envelope.Kind.GOSSIP) {
             network.gossip().onGossip(from, envelope);
         } else {

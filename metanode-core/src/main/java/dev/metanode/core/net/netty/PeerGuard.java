@@ -42,14 +42,9 @@ public final class PeerGuard {
             byKey.penalize(key, what);
         }
         InetAddress address = address(channel);
-        if (address != null && !address.isLoopbackAddress()
-                && (key == null || what != Misbehaviour.UNKNOWN_MESSAGE)) {
+        if (address != null && !address.isLoopbackAddress()) {
             byAddress.penalize(address, what);
         }
-    }
-
-    public void penalize(PublicKey key, Misbehaviour what) {
-        byKey.penalize(key, what);
     }
 
     public PeerScores<InetAddress> addressScores() {

@@ -1,6 +1,7 @@
 package dev.metanode.core.net.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,15 +41,25 @@ class FrameDecoderHandlerTest {
     }
 
     @Test
-    void refusesLengthAboveLimitUntilRaised() {
-        FrameDecoderHandler decoder = new FrameDecoderHandler(2);
+    void pausesAfterTheHandshakeFramesUntilResumed() {
+        FrameDecoderHandler decoder = new FrameDecoderHandler(2, 1, 3);
         EmbeddedChannel channel = new EmbeddedChannel(decoder);
-        decoder.frameBytesMax(3);
-        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 3, 1, 2, 3}));
-        ByteBuf frame = channel.readInbound();
-        assertEquals(3, frame.readableBytes());
-        frame.release();
         assertThrows(DecoderException.class,
-                () -> channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0x80, 0, 0, 0})));
+                () -> new EmbeddedChannel(new FrameDecoderHandler(2, 1, 3))
+                        .writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 3, 1, 2, 3})),
+                "a handshake frame above the handshake limit");
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 2, 9, 9, 0, 0, 0, 3, 1, 2, 3}));
+        ByteBuf handshake = channel.readInbound();
+        assertEquals(2, handshake.readableBytes());
+        handshake.release();
+        assertNull(channel.readInbound(), "the transport frame waits for the handshake");
+        assertFalse(channel.config().isAutoRead(), "and the socket is not read meanwhile");
+        decoder.resume();
+        ByteBuf transport = channel.readInbound();
+        assertEquals(3, transport.readableBytes());
+        transport.release();
+        assertTrue(channel.config().isAutoRead());
+        assertThrows(DecoderException.class,
+                () -> channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {0, 0, 0, 4})));
     }
 }

@@ -77,6 +77,8 @@ class NettyPeerNetworkTest {
         assertEquals(1, a.broadcast(PING.message("gossip".getBytes())));
         assertEquals(bob.publicKey().fingerprint() + ":gossip", atC.poll(5, TimeUnit.SECONDS), "relayed by bob");
         assertFalse(a.send(carol.publicKey(), PING.message(new byte[0])), "not connected to carol");
+        assertTrue(a.writable(bob.publicKey()));
+        assertFalse(a.writable(carol.publicKey()));
 
         PeerStats stats = a.stats().get(0);
         assertEquals(bob.publicKey(), stats.key());
@@ -141,5 +143,6 @@ class NettyPeerNetworkTest {
         assertTrue(a.send(bob.publicKey(), new Message(999, 1, new byte[0])));
         await(() -> b.stats().get(0).messagesIn() == 1);
         assertEquals(1, b.connectedPeers().size(), "an unknown type does not cut the connection");
+        assertEquals(1, b.stats().get(0).messagesUnknown());
     }
 }

@@ -176,6 +176,18 @@ class PeerPipelineTest {
         assertEquals(List.of(hello(1)), pair.responderEvents.envelopes);
     }
 
+    @Test
+    void refusesAHandshakeMessageOutOfTurn() {
+        ChannelPair pair = ChannelPair.of(limits);
+        pair.initiator.runPendingTasks();
+        byte[] message1 = concat(ChannelPair.drain(pair.initiator));
+        byte[] extra = {0, 0, 0, 1, 42};
+        pair.responder.writeInbound(Unpooled.wrappedBuffer(concat(List.of(message1, extra))));
+        pair.responder.runPendingTasks();
+        assertEquals(Misbehaviour.HANDSHAKE_FAILED, pair.responderEvents.violations.get(0).misbehaviour());
+        assertFalse(pair.responder.isOpen());
+    }
+
     private static byte[] concat(List<byte[]> chunks) {
         int length = chunks.stream().mapToInt(c -> c.length).sum();
         byte[] out = new byte[length];
