@@ -17,8 +17,12 @@ public final class RawClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    /** A parsed response; header names lower-cased. */
-    public record Response(int status, Map<String, String> headers, String body) {}
+    /**
+     * A parsed response; header names lower-cased in {@code headers}.
+     *
+     * @param rawHead the status line and header lines exactly as received, each ending CRLF, then CRLF
+     */
+    public record Response(int status, Map<String, String> headers, String body, String rawHead) {}
 
     public RawClient(int port) throws IOException {
         this(new Socket(InetAddress.getLoopbackAddress(), port));
@@ -49,11 +53,13 @@ public final class RawClient implements AutoCloseable {
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
+        StringBuilder raw = new StringBuilder(statusLine).append("\r\n");
         for (String l = line(); l != null && !l.isEmpty(); l = line()) {
+            raw.append(l).append("\r\n");
             int colon = l.indexOf(':');
             headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
         }
-        return new Response(status, headers, body(headers));
+        return new Response(status, headers, body(headers), raw.append("\r\n").toString());
     }
 
     private String body(Map<String, String> headers) throws IOException {
