@@ -3,6 +3,7 @@ package dev.metanode.httpcage;
 import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.kernel.ReceiptLog;
 import dev.metanode.core.kernel.Service;
+import dev.metanode.httpcage.auth.ApiKeys;
 import dev.metanode.httpcage.metrics.CageMetrics;
 import dev.metanode.httpcage.notary.Notary;
 import dev.metanode.httpcage.proxy.FrontDoorInitializer;
@@ -35,9 +36,13 @@ public final class HttpCage implements Service {
     private EventLoopGroup workers;
     private Channel listener;
 
-    HttpCage(HttpCageConfig config, HttpCageBuilder.Parts parts, Supplier<ChannelHandler> tls, ResponseStamp stamp) {
+    private final HttpCageBuilder.Parts parts;
+
+    HttpCage(HttpCageConfig config, HttpCageBuilder.Parts parts) {
         this.config = config;
-        this.tls = tls;
+        this.parts = parts;
+        this.tls = null;
+        ResponseStamp stamp = null;
         CageMetrics metrics = parts.metrics();
         ReceiptLog log = parts.receiptLog();
         Clock clock = parts.clock();
@@ -68,6 +73,16 @@ public final class HttpCage implements Service {
     /** The port actually bound (useful with port 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** API keys: what {@code metanode keys create|list|revoke} calls. */
+    public ApiKeys apiKeys() {
+        return parts.apiKeys();
+    }
+
+    /** The live per-app policies; the daemon sets them on deploy. */
+    public AppPolicies policies() {
+        return parts.policies();
     }
 
     public CageMetrics metrics() {
