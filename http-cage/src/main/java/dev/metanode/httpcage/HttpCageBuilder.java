@@ -12,6 +12,8 @@ import dev.metanode.httpcage.auth.AuthGate;
 import dev.metanode.httpcage.auth.JwtVerifier;
 import dev.metanode.httpcage.auth.RouteRoles;
 import dev.metanode.httpcage.metrics.CageMetrics;
+import dev.metanode.httpcage.ratelimit.RateLimitGate;
+import dev.metanode.httpcage.ratelimit.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,7 @@ public final class HttpCageBuilder {
     private JwtVerifier jwt;
     private AppPolicies policies = new AppPolicies();
     private RouteRoles routes = new RouteRoles(RouteRoles.DEFAULT);
+    private RateLimits rateLimits = RateLimits.DEFAULTS;
     private Gates gates;
     private final CageMetrics metrics = new CageMetrics();
 
@@ -91,6 +94,11 @@ public final class HttpCageBuilder {
         return this;
     }
 
+    public HttpCageBuilder rateLimits(RateLimits value) {
+        this.rateLimits = value;
+        return this;
+    }
+
     /** Replaces the standard gates (tests, benchmarks). */
     public HttpCageBuilder gates(Gates value) {
         this.gates = value;
@@ -110,6 +118,7 @@ public final class HttpCageBuilder {
     private Gates standardGates(ApiKeys apiKeys) {
         List<Gate> list = new ArrayList<>();
         list.add(new AuthGate(apiKeys, jwt, policies, routes));
+        list.add(new RateLimitGate(rateLimits, policies, clock));
         return new Gates(list);
     }
 }
