@@ -9,6 +9,7 @@ public final class DecisionTrail {
     private String principal;
     private String role;
     private String signatureKeyId;
+    private BodyExpectation body;
 
     public void record(String key, Object value) {
         decisions.put(key, value);
@@ -23,6 +24,11 @@ public final class DecisionTrail {
         this.signatureKeyId = keyId;
     }
 
+    /** The body must hash to {@code digest} under {@code algorithm} (a covered Content-Digest). */
+    public void expectBody(String algorithm, byte[] digest) {
+        this.body = new BodyExpectation(algorithm, digest.clone());
+    }
+
     public String principal() {
         return principal;
     }
@@ -32,11 +38,11 @@ public final class DecisionTrail {
     }
 
     public GateDecision allow() {
-        return new GateDecision(true, 0, null, principal, role, signatureKeyId, 0, decisions);
+        return new GateDecision(true, 0, null, principal, role, signatureKeyId, 0, decisions, body);
     }
 
     public GateDecision refuse(Gate.Refusal refusal) {
         return new GateDecision(false, refusal.status(), refusal.reason(), principal, role, signatureKeyId,
-                refusal.retryAfterSeconds(), decisions);
+                refusal.retryAfterSeconds(), decisions, null);
     }
 }

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param signatureKeyId    the RFC 9421 keyid the request was signed with, or null
  * @param retryAfterSeconds for 429: when to try again
  * @param decisions         every decision taken, in order
+ * @param body              what the body must hash to, or null
  */
 public record GateDecision(boolean allowed, int status, String reason, String principal, String role,
-        String signatureKeyId, long retryAfterSeconds, Map<String, Object> decisions) {
+        String signatureKeyId, long retryAfterSeconds, Map<String, Object> decisions, BodyExpectation body) {
 
     public GateDecision {
         decisions = Map.copyOf(new LinkedHashMap<>(decisions));

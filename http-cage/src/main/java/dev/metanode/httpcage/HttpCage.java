@@ -5,6 +5,8 @@ import dev.metanode.core.kernel.ReceiptLog;
 import dev.metanode.core.kernel.Service;
 import dev.metanode.httpcage.auth.ApiKeys;
 import dev.metanode.httpcage.metrics.CageMetrics;
+import dev.metanode.httpcage.sig.ResponseSigner;
+import dev.metanode.httpcage.sig.SignatureKeys;
 import dev.metanode.httpcage.notary.Notary;
 import dev.metanode.httpcage.proxy.FrontDoorInitializer;
 import dev.metanode.httpcage.proxy.HostRouter;
@@ -42,7 +44,8 @@ public final class HttpCage implements Service {
         this.config = config;
         this.parts = parts;
         this.tls = null;
-        ResponseStamp stamp = null;
+        ResponseStamp stamp = config.signResponses() && parts.key() != null
+                ? new ResponseSigner(parts.key(), parts.clock()) : null;
         CageMetrics metrics = parts.metrics();
         ReceiptLog log = parts.receiptLog();
         Clock clock = parts.clock();
@@ -83,6 +86,11 @@ public final class HttpCage implements Service {
     /** The live per-app policies; the daemon sets them on deploy. */
     public AppPolicies policies() {
         return parts.policies();
+    }
+
+    /** Client keys trusted for RFC 9421 request signatures; the daemon registers them. */
+    public SignatureKeys signatureKeys() {
+        return parts.signatureKeys();
     }
 
     public CageMetrics metrics() {

@@ -14,6 +14,8 @@ import dev.metanode.httpcage.auth.RouteRoles;
 import dev.metanode.httpcage.metrics.CageMetrics;
 import dev.metanode.httpcage.ratelimit.RateLimitGate;
 import dev.metanode.httpcage.ratelimit.RateLimits;
+import dev.metanode.httpcage.sig.SignatureGate;
+import dev.metanode.httpcage.sig.SignatureKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,12 +37,13 @@ public final class HttpCageBuilder {
     private AppPolicies policies = new AppPolicies();
     private RouteRoles routes = new RouteRoles(RouteRoles.DEFAULT);
     private RateLimits rateLimits = RateLimits.DEFAULTS;
+    private SignatureKeys signatureKeys = new SignatureKeys();
     private Gates gates;
     private final CageMetrics metrics = new CageMetrics();
 
     /** The parts the cage is made of, checked. */
     record Parts(AppDirectory apps, ReceiptLog receiptLog, Clock clock, Gates gates, CageMetrics metrics,
-            ApiKeys apiKeys, AppPolicies policies, SigningKey key) {}
+            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys) {}
 
     public HttpCageBuilder(HttpCageConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -99,6 +102,12 @@ public final class HttpCageBuilder {
         return this;
     }
 
+    /** Client keys trusted for RFC 9421 request signatures. */
+    public HttpCageBuilder signatureKeys(SignatureKeys value) {
+        this.signatureKeys = value;
+        return this;
+    }
+
     /** Replaces the standard gates (tests, benchmarks). */
     public HttpCageBuilder gates(Gates value) {
         this.gates = value;
@@ -112,13 +121,15 @@ public final class HttpCageBuilder {
         }
         ApiKeys apiKeys = new ApiKeys(store != null ? store : new MemoryKvStore(), random, clock);
         Gates chosen = gates != null ? gates : standardGates(apiKeys);
-        return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key));
+        return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key,
+                signatureKeys));
     }
 
     private Gates standardGates(ApiKeys apiKeys) {
         List<Gate> list = new ArrayList<>();
         list.add(new AuthGate(apiKeys, jwt, policies, routes));
         list.add(new RateLimitGate(rateLimits, policies, clock));
+        list.add(new SignatureGate(signatureKeys, policies, clock));
         return new Gates(list);
     }
 }

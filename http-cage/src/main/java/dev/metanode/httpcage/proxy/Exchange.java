@@ -20,6 +20,7 @@ final class Exchange {
     final boolean upgrade;
     String app = "_unrouted";
     GateDecision decision;
+    BodyCheck bodyCheck;
     boolean reserved;
     boolean requestDone;
     boolean responseStarted;

@@ -102,6 +102,9 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         exchange.app = route.get().app();
         GateDecision decision = cage.gates().decide(facts(head, route.get()));
         exchange.decision = decision;
+        if (decision.body() != null) {
+            exchange.bodyCheck = new BodyCheck(decision.body());
+        }
         if (!decision.allowed()) {
             refuse(HttpResponseStatus.valueOf(decision.status()), decision.reason(), decision.retryAfterSeconds());
             return;
@@ -184,6 +187,11 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         if (exchange.request.bodyBytes() > cage.limits().bodyBytesMax()) {
             content.release();
             refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body.too.large", 0);
+            return;
+        }
+        if (exchange.bodyCheck != null && !exchange.bodyCheck.accept(content)) {
+            content.release();
+            refuse(HttpResponseStatus.BAD_REQUEST, "signature.content-digest", 0);
             return;
         }
         markIfLast(content);
