@@ -12,6 +12,7 @@ import dev.metanode.httpcage.auth.AuthGate;
 import dev.metanode.httpcage.auth.JwtVerifier;
 import dev.metanode.httpcage.auth.RouteRoles;
 import dev.metanode.httpcage.metrics.CageMetrics;
+import dev.metanode.httpcage.policy.DataFlowGate;
 import dev.metanode.httpcage.ratelimit.RateLimitGate;
 import dev.metanode.httpcage.ratelimit.RateLimits;
 import dev.metanode.httpcage.sig.SignatureGate;
@@ -130,6 +131,7 @@ public final class HttpCageBuilder {
         list.add(new AuthGate(apiKeys, jwt, policies, routes));
         list.add(new RateLimitGate(rateLimits, policies, clock));
         list.add(new SignatureGate(signatureKeys, policies, clock));
+        list.add(new DataFlowGate(policies));
         return new Gates(list);
     }
 }
