@@ -6,6 +6,9 @@ import dev.metanode.core.kernel.Service;
 import dev.metanode.httpcage.auth.ApiKeys;
 import dev.metanode.httpcage.metrics.CageMetrics;
 import dev.metanode.httpcage.sig.ResponseSigner;
+import dev.metanode.httpcage.tls.HostCertificates;
+import dev.metanode.httpcage.tls.LocalCa;
+import io.netty.handler.ssl.SniHandler;
 import dev.metanode.httpcage.sig.SignatureKeys;
 import dev.metanode.httpcage.notary.Notary;
 import dev.metanode.httpcage.proxy.FrontDoorInitializer;
@@ -30,6 +33,8 @@ import java.util.function.Supplier;
  * after the receipt log and the app directory and stopped before them.
  */
 public final class HttpCage implements Service {
+    /** Largest TLS ClientHello the SNI handler buffers. */
+    public static final int SNI_BYTES_MAX = 16 * 1024;
     private final HttpCageConfig config;
     private final ProxyContext context;
     private final Supplier<ChannelHandler> tls;
@@ -43,7 +48,7 @@ public final class HttpCage implements Service {
     HttpCage(HttpCageConfig config, HttpCageBuilder.Parts parts) {
         this.config = config;
         this.parts = parts;
-        this.tls = null;
+        this.tls = config.tlsDirectory() == null ? null : tlsHandler(config);
         ResponseStamp stamp = config.signResponses() && parts.key() != null
                 ? new ResponseSigner(parts.key(), parts.clock()) : null;
         CageMetrics metrics = parts.metrics();
@@ -55,6 +60,31 @@ public final class HttpCage implements Service {
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
                 notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp);
+    }
+
+    private static Supplier<ChannelHandler> tlsHandler(HttpCageConfig config) {
+        try {
+            LocalCa ca = LocalCa.loadOrCreate(config.tlsDirectory());
+            HostCertificates hosts = new HostCertificates(ca);
+            return () -> new SniHandler(hosts, SNI_BYTES_MAX, config.limits().headersTimeoutMs());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up the local CA in " + config.tlsDirectory(), e);
+        }
+    }
+
+    /**
+     * The local CA certificate (PEM) that clients must trust, or empty when TLS is off.
+     * Export it with {@code metanode tls ca}; it holds no secret.
+     */
+    public java.util.Optional<String> caCertificatePem() {
+        if (config.tlsDirectory() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalCa.loadOrCreate(config.tlsDirectory()).certificatePem());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the local CA", e);
+        }
     }
 
     @Override
