@@ -25,8 +25,14 @@ public final class CageFixture implements AutoCloseable {
     }
 
     public CageFixture(CageLimits limits, UnaryOperator<HttpCageBuilder> customise) throws Exception {
+        this(limits, OptionalInt.empty(), customise);
+    }
+
+    /** @param apiPort the daemon API stand-in reached as localhost */
+    public CageFixture(CageLimits limits, OptionalInt apiPort, UnaryOperator<HttpCageBuilder> customise)
+            throws Exception {
         log = StoredReceiptLog.open(store, TestKeys.key(1), "metanode/test", Clock.SYSTEM, LogSettings.DEFAULTS);
-        HttpCageConfig config = HttpCageConfig.loopback(OptionalInt.empty()).withLimits(limits);
+        HttpCageConfig config = HttpCageConfig.loopback(apiPort).withLimits(limits);
         cage = customise.apply(new HttpCageBuilder(config).apps(directory).receiptLog(log)).build();
         cage.start();
     }
