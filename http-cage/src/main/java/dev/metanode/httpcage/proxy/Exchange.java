@@ -26,6 +26,7 @@ final class Exchange {
     boolean responseStarted;
     boolean skipNextLast;
     boolean closeAfter;
+    boolean retireBackend;
     boolean finished;
     int status;
     MessageDigester response;

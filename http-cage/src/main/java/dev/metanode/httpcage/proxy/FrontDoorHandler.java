@@ -256,6 +256,14 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Closes the app connection after an exchange the app ended with Connection: close. */
+    void retireBackend() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
     void backendClosed(Channel channel) {
         if (channel != backend) {
             return;

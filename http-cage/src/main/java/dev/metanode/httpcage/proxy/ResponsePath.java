@@ -36,6 +36,7 @@ final class ResponsePath {
         int code = response.status().code();
         boolean interim = code >= 100 && code < 200 && code != 101;
         boolean upgrade = code == 101 && ex.upgrade;
+        boolean appKeepsAlive = HttpUtil.isKeepAlive(response);
         HopHeaders.strip(response.headers(), upgrade);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         if (interim) {
@@ -45,6 +46,9 @@ final class ResponsePath {
         }
         ex.responseStarted = true;
         ex.status = code;
+        // An app that says it will close must not get the next request on this connection: it
+        // would race the close and turn into a 502. Read before the hop-by-hop headers go.
+        ex.retireBackend = !upgrade && !appKeepsAlive;
         if (!upgrade && bodyCanFollow(ex, code) && !HttpUtil.isContentLengthSet(response)
                 && !HttpUtil.isTransferEncodingChunked(response)) {
             // The app delimits the body by closing; re-frame it chunked so the client connection survives.
@@ -86,7 +90,11 @@ final class ResponsePath {
         } else if (ex.closeAfter || !ex.requestDone) {
             written.addListener(ChannelFutureListener.CLOSE);
         } else {
-            front.backend.read();
+            if (ex.retireBackend) {
+                front.retireBackend();
+            } else {
+                front.backend.read();
+            }
             front.nextExchange();
         }
     }
