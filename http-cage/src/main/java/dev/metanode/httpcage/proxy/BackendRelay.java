@@ -16,7 +16,7 @@ final class BackendRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (front.backend != ctx.channel()) {
+        if (!front.app.is(ctx.channel())) {
             ReferenceCountUtil.release(msg);
             ctx.close();
             return;

@@ -2,21 +2,15 @@ package dev.metanode.httpcage.proxy;
 
 import dev.metanode.httpcage.GateDecision;
 import dev.metanode.httpcage.RequestFacts;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +25,6 @@ import java.util.concurrent.TimeUnit;
  * ({@link ResponsePath}). Pipelined requests wait until the exchange before them is finished.
  */
 public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
-    /** Limits on what the app sends back: generous, since the app is ours to run but not to trust blindly. */
-    static final int APP_INITIAL_LINE_BYTES_MAX = 8 * 1024;
-    static final int APP_HEADER_BYTES_MAX = 64 * 1024;
-
     enum State { IDLE, FORWARDING, AWAITING_RESPONSE, CLOSED }
 
     final ProxyContext cage;
@@ -42,10 +32,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     ChannelHandlerContext ctx;
     State state = State.IDLE;
     Exchange exchange;
-    Channel backend;
-    private int backendPort = -1;
-    private boolean connecting;
-    private final List<Object> connectBacklog = new ArrayList<>();
+    final AppConnection app = new AppConnection(this);
     final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     final ResponsePath responses;
 
@@ -133,53 +120,23 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         HttpRequest out = ForwardedRequest.of(head, exchange.upgrade, decision, clientAddress(), cage.scheme());
         exchange.timeout = ctx.executor().schedule(this::requestTimedOut, cage.limits().requestTimeMaxMs(),
                 TimeUnit.MILLISECONDS);
-        if (backend == null || !backend.isActive() || backendPort != route.port()) {
-            if (backend != null) {
-                backend.close();
-            }
-            connect(route.port());
-        }
-        toBackend(out);
+        app.use(route.port());
+        app.send(out);
     }
 
-    private void connect(int port) {
-        connecting = true;
-        backendPort = port;
-        FrontDoorHandler front = this;
-        Bootstrap bootstrap = new Bootstrap().group(ctx.channel().eventLoop()).channel(cage.clientChannel())
-                .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, cage.limits().connectTimeoutMs())
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("codec", new HttpClientCodec(APP_INITIAL_LINE_BYTES_MAX,
-                                APP_HEADER_BYTES_MAX, cage.limits().chunkBytesMax()));
-                        ch.pipeline().addLast("relay", new BackendRelay(front));
-                    }
-                });
-        bootstrap.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).addListener(
-                (ChannelFuture f) -> onConnected(f));
+    /** A write to the app finished: read the client again while its request is still streaming. */
+    void sentToApp(boolean success) {
+        if (!success) {
+            ctx.close();
+        } else if (state == State.FORWARDING) {
+            ctx.read();
+        }
     }
 
-    private void onConnected(ChannelFuture f) {
-        connecting = false;
-        if (!f.isSuccess()) {
-            connectBacklog.forEach(ReferenceCountUtil::release);
-            connectBacklog.clear();
-            if (state == State.FORWARDING || state == State.AWAITING_RESPONSE) {
-                refuse(HttpResponseStatus.BAD_GATEWAY, "app.unreachable", 0);
-            }
-            return;
+    void appUnreachable() {
+        if (state == State.FORWARDING || state == State.AWAITING_RESPONSE) {
+            refuse(HttpResponseStatus.BAD_GATEWAY, "app.unreachable", 0);
         }
-        backend = f.channel();
-        if (state == State.CLOSED) {
-            backend.close();
-            return;
-        }
-        List<Object> backlog = new ArrayList<>(connectBacklog);
-        connectBacklog.clear();
-        backlog.forEach(this::toBackend);
-        backend.read();
     }
 
     private void forwardContent(HttpContent content) {
@@ -195,7 +152,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         markIfLast(content);
-        toBackend(content);
+        app.send(content);
     }
 
     private void markIfLast(HttpContent content) {
@@ -203,20 +160,6 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             state = State.AWAITING_RESPONSE;
             exchange.requestDone = true;
         }
-    }
-
-    private void toBackend(Object msg) {
-        if (connecting) {
-            connectBacklog.add(msg);
-            return;
-        }
-        backend.writeAndFlush(msg).addListener((ChannelFuture f) -> {
-            if (!f.isSuccess()) {
-                ctx.close();
-            } else if (state == State.FORWARDING) {
-                ctx.read();
-            }
-        });
     }
 
     private void requestTimedOut() {
@@ -234,10 +177,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         cage.metrics().denial(reason);
         exchange.notes.put("cage", reason);
         exchange.closeAfter = true;
-        if (backend != null) {
-            backend.close();
-            backend = null;
-        }
+        app.close();
         responses.local(Replies.error(status, reason, retryAfterSeconds));
     }
 
@@ -256,19 +196,12 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Closes the app connection after an exchange the app ended with Connection: close. */
-    void retireBackend() {
-        if (backend != null) {
-            backend.close();
-            backend = null;
-        }
-    }
-
+    /** The app closed its connection; while an exchange needs it, that ends the exchange. */
     void backendClosed(Channel channel) {
-        if (channel != backend) {
+        if (!app.is(channel)) {
             return;
         }
-        backend = null;
+        app.close();
         if (exchange != null && !exchange.finished && state != State.CLOSED) {
             if (exchange.responseStarted) {
                 exchange.notes.put("truncated", true);
@@ -291,17 +224,13 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
-        if (backend != null) {
-            backend.close();
-        }
+        app.close();
         if (exchange != null && !exchange.finished) {
             exchange.notes.put("client", "closed");
             responses.abort();
         }
         pipelined.forEach(ReferenceCountUtil::release);
         pipelined.clear();
-        connectBacklog.forEach(ReferenceCountUtil::release);
-        connectBacklog.clear();
         ctx.fireChannelInactive();
     }
 

@@ -74,7 +74,7 @@ final class ResponsePath {
         if (ex.skipNextLast && content instanceof LastHttpContent) {
             ex.skipNextLast = false;
             content.release();
-            front.backend.read();
+            front.app.read();
             return;
         }
         ex.response.body(content.content().nioBuffer());
@@ -91,9 +91,9 @@ final class ResponsePath {
             written.addListener(ChannelFutureListener.CLOSE);
         } else {
             if (ex.retireBackend) {
-                front.retireBackend();
+                front.app.close();
             } else {
-                front.backend.read();
+                front.app.read();
             }
             front.nextExchange();
         }
@@ -146,7 +146,7 @@ final class ResponsePath {
 
     private void switchToRelay() {
         Channel client = front.ctx.channel();
-        Channel app = front.backend;
+        Channel app = front.app.channel();
         ChannelPipeline appPipeline = app.pipeline();
         appPipeline.replace("relay", "raw", new RawRelay(client));
         appPipeline.remove("codec");
@@ -162,8 +162,8 @@ final class ResponsePath {
 
     private ChannelFutureListener readApp() {
         return f -> {
-            if (f.isSuccess() && front.backend != null) {
-                front.backend.read();
+            if (f.isSuccess()) {
+                front.app.read();
             }
         };
     }

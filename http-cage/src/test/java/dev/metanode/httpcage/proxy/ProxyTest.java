@@ -138,6 +138,15 @@ class ProxyTest {
     }
 
     @Test
+    void oneClientConnectionCanMoveBetweenApps() throws Exception {
+        try (RawClient c = new RawClient(fx.port())) {
+            assertEquals("hello GET /a 0 null", c.get(fx.host("hello"), "/a").body());
+            assertEquals("other GET /b 0 null", c.get(fx.host("other"), "/b").body());
+            assertEquals("hello GET /c 0 null", c.get(fx.host("hello"), "/c").body());
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (RawClient c = new RawClient(fx.port())) {
             String host = fx.host("hello");
