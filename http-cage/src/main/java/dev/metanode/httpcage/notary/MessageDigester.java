@@ -13,10 +13,19 @@ import java.util.Map;
  */
 public final class MessageDigester {
     private static final byte[] CRLF = {'\r', '\n'};
-    private final MessageDigest digest = Sha256.newDigest();
+    private final MessageDigest digest;
     private long bodyBytes;
 
     public MessageDigester(String startLine, Iterable<Map.Entry<String, String>> headers) {
+        this(startLine, headers, true);
+    }
+
+    /** With {@code hash} false it only counts body bytes: nothing will be notarised, so hashing is waste. */
+    public MessageDigester(String startLine, Iterable<Map.Entry<String, String>> headers, boolean hash) {
+        digest = hash ? Sha256.newDigest() : null;
+        if (digest == null) {
+            return;
+        }
         digest.update(startLine.getBytes(StandardCharsets.UTF_8));
         digest.update(CRLF);
         for (Map.Entry<String, String> header : headers) {
@@ -29,14 +38,17 @@ public final class MessageDigester {
     /** Adds body bytes; the buffer's position moves to its limit. */
     public void body(ByteBuffer bytes) {
         bodyBytes += bytes.remaining();
-        digest.update(bytes);
+        if (digest != null) {
+            digest.update(bytes);
+        }
     }
 
     public long bodyBytes() {
         return bodyBytes;
     }
 
+    /** The digest; empty (zero-length) when built without hashing. */
     public byte[] finish() {
-        return digest.digest();
+        return digest == null ? new byte[0] : digest.digest();
     }
 }

@@ -33,14 +33,19 @@ final class Exchange {
     ScheduledFuture<?> timeout;
     final Map<String, Object> notes = new LinkedHashMap<>();
 
-    Exchange(HttpRequest head, long startNanos) {
+    final boolean hashing;
+
+    /** @param hashing digest the messages (only worth it when a notary will receipt them) */
+    Exchange(HttpRequest head, long startNanos, boolean hashing) {
+        this.hashing = hashing;
         this.head = head;
         this.method = head.method().name();
         String uri = head.uri();
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.startNanos = startNanos;
-        this.request = new MessageDigester(head.method() + " " + uri + " " + head.protocolVersion(), head.headers());
+        this.request = new MessageDigester(head.method() + " " + uri + " " + head.protocolVersion(), head.headers(),
+                hashing);
         this.keepAlive = HttpUtil.isKeepAlive(head);
         this.upgrade = HopHeaders.isWebSocketUpgrade(head.headers());
     }

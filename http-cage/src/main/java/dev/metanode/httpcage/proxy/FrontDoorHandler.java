@@ -71,7 +71,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
     private void onHead(HttpRequest head) {
         deadline.headReceived();
-        exchange = new Exchange(head, cage.clock().nanoTime());
+        exchange = new Exchange(head, cage.clock().nanoTime(), cage.notary() != null);
         if (cage.notary() != null && !(exchange.reserved = cage.notary().tryReserve())) {
             refuse(HttpResponseStatus.SERVICE_UNAVAILABLE, "notary.saturated", 0);
             return;

@@ -61,7 +61,7 @@ final class ResponsePath {
         if (front.cage.responses() != null) {
             front.cage.responses().stamp(ex.head, response);
         }
-        ex.response = new MessageDigester(statusLine(response), response.headers());
+        ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);
         front.ctx.writeAndFlush(response).addListener(readApp());
     }
 
@@ -110,7 +110,7 @@ final class ResponsePath {
         if (front.cage.responses() != null) {
             front.cage.responses().stamp(ex.head, response);
         }
-        ex.response = new MessageDigester(statusLine(response), response.headers());
+        ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);
         ex.response.body(response.content().nioBuffer());
         ChannelFuture written = front.ctx.writeAndFlush(response);
         finish(ex);
