@@ -62,6 +62,9 @@ class HttpCageBench {
                         LATENCY_CONNECTIONS, LATENCY_SECONDS), direct);
                 row("cage, no notary, signed", PacedLoad.run(signOnly.port(), HOST, RATE_PER_SECOND,
                         LATENCY_CONNECTIONS, LATENCY_SECONDS), direct);
+                // Once more at the end, warm: tells a cold start apart from a steady cost.
+                row("cage, notarised + signed (again)", PacedLoad.run(notarised.port(), HOST, RATE_PER_SECOND,
+                        LATENCY_CONNECTIONS, LATENCY_SECONDS), direct);
             } finally {
                 notarised.stop();
                 plain.stop();
