@@ -1,4 +1,7 @@
 /**
- * The HTTP cage (not built yet). It will own the front door for apps and the API: TLS, auth, rate limits, RFC 9421 signatures and a pipeline receipt for every request/response pair.
+ * The HTTP cage: the front door for apps and the daemon's API. {@link dev.metanode.httpcage.HttpCage}
+ * terminates TLS, routes {@code APP.localhost} to the app's loopback port, checks auth, rate
+ * limits, RFC 9421 signatures and the data-flow policy, and leaves a pipeline receipt for every
+ * request/response pair.
  */
 package dev.metanode.httpcage;

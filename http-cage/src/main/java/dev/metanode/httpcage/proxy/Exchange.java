@@ -1,0 +1,70 @@
+package dev.metanode.httpcage.proxy;
+
+import dev.metanode.httpcage.GateDecision;
+import dev.metanode.httpcage.notary.MessageDigester;
+import dev.metanode.httpcage.notary.PipelineRecord;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/** One request/response pair in flight on a front connection. Event-loop confined. */
+final class Exchange {
+    final HttpRequest head;
+    final String method;
+    final String path;
+    final long startNanos;
+    final MessageDigester request;
+    final boolean keepAlive;
+    final boolean upgrade;
+    String app = "_unrouted";
+    GateDecision decision;
+    BodyCheck bodyCheck;
+    boolean reserved;
+    boolean requestDone;
+    boolean responseStarted;
+    boolean skipNextLast;
+    boolean closeAfter;
+    boolean retireBackend;
+    boolean finished;
+    int status;
+    MessageDigester response;
+    ScheduledFuture<?> timeout;
+    final Map<String, Object> notes = new LinkedHashMap<>();
+
+    final boolean hashing;
+
+    /** @param hashing digest the messages (only worth it when a notary will receipt them) */
+    Exchange(HttpRequest head, long startNanos, boolean hashing) {
+        this.hashing = hashing;
+        this.head = head;
+        this.method = head.method().name();
+        String uri = head.uri();
+        int q = uri.indexOf('?');
+        this.path = q < 0 ? uri : uri.substring(0, q);
+        this.startNanos = startNanos;
+        this.request = new MessageDigester(head.method() + " " + uri + " " + head.protocolVersion(), head.headers(),
+                hashing);
+        this.keepAlive = HttpUtil.isKeepAlive(head);
+        this.upgrade = HopHeaders.isWebSocketUpgrade(head.headers());
+    }
+
+    PipelineRecord record(long endNanos, String clientAddress) {
+        Map<String, Object> decisions = new LinkedHashMap<>();
+        String principal = null;
+        String keyId = null;
+        if (decision != null) {
+            decisions.putAll(decision.decisions());
+            principal = decision.principal();
+            keyId = decision.signatureKeyId();
+            if (!decision.allowed()) {
+                decisions.put("refused", decision.reason());
+            }
+        }
+        decisions.putAll(notes);
+        return new PipelineRecord(app, method, path, status, (endNanos - startNanos) / 1000, request.finish(),
+                response == null ? null : response.finish(), request.bodyBytes(),
+                response == null ? 0 : response.bodyBytes(), principal, keyId, clientAddress, decisions);
+    }
+}

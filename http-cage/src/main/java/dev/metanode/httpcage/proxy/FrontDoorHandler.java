@@ -1,0 +1,241 @@
+package dev.metanode.httpcage.proxy;
+
+import dev.metanode.httpcage.GateDecision;
+import dev.metanode.httpcage.RequestFacts;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The request side of one front connection: checks each request head, then streams it to the app
+ * over one kept-alive loopback connection. Backpressure: the client is read only after the last
+ * piece was written to the app; the app only after the last piece was written to the client
+ * ({@link ResponsePath}). Pipelined requests wait until the exchange before them is finished.
+ */
+public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
+    enum State { IDLE, FORWARDING, AWAITING_RESPONSE, CLOSED }
+
+    final ProxyContext cage;
+    final HeadDeadline deadline;
+    ChannelHandlerContext ctx;
+    State state = State.IDLE;
+    Exchange exchange;
+    final AppConnection app = new AppConnection(this);
+    final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    final ResponsePath responses;
+
+    FrontDoorHandler(ProxyContext cage, HeadDeadline deadline) {
+        this.cage = cage;
+        this.deadline = deadline;
+        this.responses = new ResponsePath(this);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        switch (state) {
+            case IDLE -> {
+                if (msg instanceof HttpRequest head) {
+                    onHead(head);
+                } else {
+                    ReferenceCountUtil.release(msg);
+                }
+            }
+            case FORWARDING -> forwardContent((HttpContent) msg);
+            case AWAITING_RESPONSE -> pipelined.add(msg);
+            case CLOSED -> ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onHead(HttpRequest head) {
+        deadline.headReceived();
+        exchange = new Exchange(head, cage.clock().nanoTime(), cage.notary() != null);
+        if (cage.notary() != null && !(exchange.reserved = cage.notary().tryReserve())) {
+            refuse(HttpResponseStatus.SERVICE_UNAVAILABLE, "notary.saturated", 0);
+            return;
+        }
+        Optional<RequestFraming.Refusal> framing = RequestFraming.check(head, cage.limits());
+        if (framing.isPresent()) {
+            refuse(framing.get().status(), framing.get().reason(), 0);
+            return;
+        }
+        Optional<Route> route = cage.router().route(head.headers().get("host"));
+        if (route.isEmpty()) {
+            refuse(HttpResponseStatus.NOT_FOUND, "unknown.host", 0);
+            return;
+        }
+        exchange.app = route.get().app();
+        GateDecision decision = cage.gates().decide(facts(head, route.get()));
+        exchange.decision = decision;
+        if (decision.body() != null) {
+            exchange.bodyCheck = new BodyCheck(decision.body());
+        }
+        if (!decision.allowed()) {
+            refuse(HttpResponseStatus.valueOf(decision.status()), decision.reason(), decision.retryAfterSeconds());
+            return;
+        }
+        if (route.get().api() && exchange.path.equals(ProxyContext.METRICS_PATH)) {
+            responses.local(Replies.text(cage.metrics().scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+            return;
+        }
+        forwardHead(route.get(), head, decision);
+    }
+
+    private RequestFacts facts(HttpRequest head, Route route) {
+        return new RequestFacts(route.app(), exchange.method, exchange.path, head.uri(), head.headers().get("host"),
+                cage.scheme(), clientAddress(), new NettyHeaderView(head.headers()));
+    }
+
+    String clientAddress() {
+        if (ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null) {
+            return address.getAddress().getHostAddress();
+        }
+        return "unknown";
+    }
+
+    private void forwardHead(Route route, HttpRequest head, GateDecision decision) {
+        state = State.FORWARDING;
+        HttpRequest out = ForwardedRequest.of(head, exchange.upgrade, decision, clientAddress(), cage.scheme());
+        exchange.timeout = ctx.executor().schedule(this::requestTimedOut, cage.limits().requestTimeMaxMs(),
+                TimeUnit.MILLISECONDS);
+        app.use(route.port());
+        app.send(out);
+    }
+
+    /** A write to the app finished: read the client again while its request is still streaming. */
+    void sentToApp(boolean success) {
+        if (!success) {
+            ctx.close();
+        } else if (state == State.FORWARDING) {
+            ctx.read();
+        }
+    }
+
+    void appUnreachable() {
+        if (state == State.FORWARDING || state == State.AWAITING_RESPONSE) {
+            refuse(HttpResponseStatus.BAD_GATEWAY, "app.unreachable", 0);
+        }
+    }
+
+    private void forwardContent(HttpContent content) {
+        exchange.request.body(content.content().nioBuffer());
+        if (exchange.request.bodyBytes() > cage.limits().bodyBytesMax()) {
+            content.release();
+            refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body.too.large", 0);
+            return;
+        }
+        if (exchange.bodyCheck != null && !exchange.bodyCheck.accept(content)) {
+            content.release();
+            refuse(HttpResponseStatus.BAD_REQUEST, "signature.content-digest", 0);
+            return;
+        }
+        markIfLast(content);
+        app.send(content);
+    }
+
+    private void markIfLast(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            state = State.AWAITING_RESPONSE;
+            exchange.requestDone = true;
+        }
+    }
+
+    private void requestTimedOut() {
+        if (exchange != null && !exchange.finished) {
+            if (exchange.responseStarted) {
+                ctx.close();
+            } else {
+                refuse(HttpResponseStatus.GATEWAY_TIMEOUT, "app.timeout", 0);
+            }
+        }
+    }
+
+    /** Answers the current exchange with the cage's own error and closes the connection. */
+    void refuse(HttpResponseStatus status, String reason, long retryAfterSeconds) {
+        cage.metrics().denial(reason);
+        exchange.notes.put("cage", reason);
+        exchange.closeAfter = true;
+        app.close();
+        responses.local(Replies.error(status, reason, retryAfterSeconds));
+    }
+
+    /** After an exchange that leaves the connection open: handle requests that arrived meanwhile. */
+    void nextExchange() {
+        state = State.IDLE;
+        exchange = null;
+        deadline.exchangeDone();
+        List<Object> queued = new ArrayList<>(pipelined);
+        pipelined.clear();
+        for (Object msg : queued) {
+            channelRead(ctx, msg);
+        }
+        if (state == State.IDLE) {
+            ctx.read();
+        }
+    }
+
+    /** The app closed its connection; while an exchange needs it, that ends the exchange. */
+    void backendClosed(Channel channel) {
+        if (!app.is(channel)) {
+            return;
+        }
+        app.close();
+        if (exchange != null && !exchange.finished && state != State.CLOSED) {
+            if (exchange.responseStarted) {
+                exchange.notes.put("truncated", true);
+                responses.abort();
+            } else {
+                refuse(HttpResponseStatus.BAD_GATEWAY, "app.closed", 0);
+            }
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        app.close();
+        if (exchange != null && !exchange.finished) {
+            exchange.notes.put("client", "closed");
+            responses.abort();
+        }
+        pipelined.forEach(ReferenceCountUtil::release);
+        pipelined.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

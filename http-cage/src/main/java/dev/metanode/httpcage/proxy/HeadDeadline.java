@@ -1,0 +1,86 @@
+package dev.metanode.httpcage.proxy;
+
+import dev.metanode.httpcage.metrics.CageMetrics;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Slowloris guard: a request head must be complete within the deadline counted from the
+ * connection's start or from the first byte of the request. Sits before the decoder, so it sees
+ * raw bytes; the front door tells it when a head arrived and when an exchange ended.
+ */
+final class HeadDeadline extends ChannelInboundHandlerAdapter {
+    private static final byte[] TIMEOUT = ("HTTP/1.1 408 Request Timeout\r\nconnection: close\r\n"
+            + "content-length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final long timeoutMs;
+    private final CageMetrics metrics;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> timer;
+    private boolean awaitingHead = true;
+
+    HeadDeadline(long timeoutMs, CageMetrics metrics) {
+        this.timeoutMs = timeoutMs;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        arm();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (awaitingHead && timer == null) {
+            arm();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancel();
+        super.channelInactive(ctx);
+    }
+
+    void headReceived() {
+        awaitingHead = false;
+        cancel();
+    }
+
+    /** The next request's deadline starts with its first byte; idle keep-alive time is the idle timeout's. */
+    void exchangeDone() {
+        awaitingHead = true;
+    }
+
+    private void arm() {
+        cancel();
+        timer = ctx.executor().schedule(this::expire, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void expire() {
+        timer = null;
+        if (awaitingHead && ctx.channel().isActive()) {
+            metrics.denial("headers.timeout");
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}
