@@ -35,6 +35,7 @@ public final class BenchCommand {
             double[] log = new double[runs];
             double[] raw100 = new double[runs];
             double[] raw1000 = new double[runs];
+            System.out.printf("warm-up run (not counted): log %.0f receipts/s%n", bench.durableAppendsPerSecond(envelopeBytes));
             for (int i = 0; i < runs; i++) {
                 log[i] = bench.durableAppendsPerSecond(envelopeBytes);
                 raw100[i] = bench.rawRocksPutsPerSecond(100, envelopeBytes[0]);

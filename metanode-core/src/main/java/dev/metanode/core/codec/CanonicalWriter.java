@@ -19,7 +19,7 @@ final class CanonicalWriter {
     /** Integers beyond this are not exactly representable as IEEE doubles, which RFC 8785 uses. */
     private static final long SAFE_INTEGER_MAX = (1L << 53) - 1;
 
-    private final StringBuilder out = new StringBuilder(512);
+    private final StringBuilder out = new StringBuilder(2048);
 
     static byte[] write(JsonNode node) {
         CanonicalWriter writer = new CanonicalWriter();

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256. The JDK's implementation uses the CPU's SHA extensions, so it is the fast path here. */
 public final class Sha256 {
     public static final int DIGEST_BYTES = 32;
+    /** MessageDigest.getInstance walks the providers every time; the log hashes on every append. */
+    private static final ThreadLocal<MessageDigest> CACHED = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {}
 
@@ -18,12 +20,12 @@ public final class Sha256 {
     }
 
     public static byte[] digest(byte[] data) {
-        return newDigest().digest(data);
+        return CACHED.get().digest(data);
     }
 
     /** Hash of a one-byte prefix followed by the given parts, without concatenating them first. */
     public static byte[] digest(byte prefix, byte[]... parts) {
-        MessageDigest md = newDigest();
+        MessageDigest md = CACHED.get();
         md.update(prefix);
         for (byte[] part : parts) {
             md.update(part);
