@@ -35,10 +35,19 @@ class AppsIT {
         int port = freePort();
         Path app = copySample(port);
         metanode = new MetanodeProcess(tmp.resolve("home"));
-        metanode.ok("start", "--api-port", "0");
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
         MetanodeProcess.Result deployed = metanode.ok("deploy", app.toString());
-        assertTrue(deployed.out().contains("url      http://127.0.0.1:" + port + "/"), deployed.out());
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("url      http://hello\\.localhost:(\\d+)/")
+                .matcher(deployed.out());
+        assertTrue(url.find(), deployed.out());
         assertTrue(awaitHttp(port).startsWith("hello from metanode"));
+        // Through the HTTP cage by host name, and the exchange is notarised.
+        String viaCage = getThroughCage(Integer.parseInt(url.group(1)), "hello.localhost");
+        assertTrue(viaCage.startsWith("HTTP/1.1 200"), viaCage);
+        assertTrue(viaCage.contains("hello from metanode"), viaCage);
+        assertTrue(getThroughCage(Integer.parseInt(url.group(1)), "nosuchapp.localhost").startsWith("HTTP/1.1 404"));
+        JsonNode pipeline = Json.parse(metanode.ok("receipts", "--kind", "pipeline", "-o", "json").out());
+        assertTrue(pipeline.size() >= 1, pipeline.toString());
 
         long pid = Json.parse(metanode.ok("apps", "-o", "json").out()).get(0).path("pid").asLong();
         new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
@@ -66,6 +75,16 @@ class AppsIT {
         Files.writeString(app.resolve("metanode.yaml"),
                 Files.readString(source.resolve("metanode.yaml")).replace("port: 8080", "port: " + port));
         return app;
+    }
+
+    /** A raw HTTP/1.1 GET with the given Host, since *.localhost names need not resolve here. */
+    private static String getThroughCage(int port, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static int freePort() throws IOException {

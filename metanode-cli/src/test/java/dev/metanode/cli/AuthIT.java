@@ -24,7 +24,7 @@ class AuthIT {
     @Test
     void deniedRequestsGet401AndLeaveAReceipt() throws Exception {
         metanode = new MetanodeProcess(home);
-        metanode.ok("start", "--api-port", "0");
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
         String url = ApiClientSide.url(home);
         assertTrue(url.startsWith("http://127.0.0.1:"), url);
 

@@ -26,7 +26,7 @@ class ChainIT {
     @Test
     void checkpointsAreAnchoredInSealedBlocksAndIdleMakesNoBlocks() throws Exception {
         metanode = new MetanodeProcess(home);
-        metanode.ok("start", "--api-port", "0");
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
         metanode.ok("run", "--", "true");
         long logSize = Json.parse(metanode.ok("status", "-o", "json").out()).path("logSize").asLong();
         JsonNode block = awaitAnchor(logSize);

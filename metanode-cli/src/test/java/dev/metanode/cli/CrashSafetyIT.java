@@ -35,7 +35,7 @@ class CrashSafetyIT {
     @Test
     void acknowledgedReceiptsSurviveKillNine() throws Exception {
         metanode = new MetanodeProcess(home);
-        metanode.ok("start", "--api-port", "0");
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
         String url = ApiClientSide.url(home);
         long pid = ApiClientSide.pid(home);
         // Each denied request is acknowledged with its receipt's id only once that receipt is durable.
@@ -64,7 +64,7 @@ class CrashSafetyIT {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         assertTrue(acknowledged.size() > 50, "the burst should have been acknowledged many times: " + acknowledged.size());
 
-        MetanodeProcess.Result restarted = metanode.ok("start", "--api-port", "0");
+        MetanodeProcess.Result restarted = metanode.ok("start", "--api-port", "0", "--http-port", "0");
         assertTrue(restarted.out().contains("started"), restarted.all());
         String token = ApiClientSide.token(home);
         String newUrl = ApiClientSide.url(home);

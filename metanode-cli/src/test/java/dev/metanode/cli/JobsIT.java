@@ -25,7 +25,7 @@ class JobsIT {
     @BeforeEach
     void start() throws Exception {
         metanode = new MetanodeProcess(home);
-        metanode.ok("start", "--api-port", "0");
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
     }
 
     @AfterEach

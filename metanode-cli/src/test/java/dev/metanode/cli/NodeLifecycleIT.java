@@ -33,7 +33,7 @@ class NodeLifecycleIT {
     void startStatusReceiptsExportAndVerifyOfflineAfterTheNodeIsGone() throws Exception {
         Path home = tmp.resolve("home");
         metanode = new MetanodeProcess(home);
-        MetanodeProcess.Result started = metanode.ok("start", "--api-port", "0");
+        MetanodeProcess.Result started = metanode.ok("start", "--api-port", "0", "--http-port", "0");
         assertTrue(started.out().contains("started at http://127.0.0.1:"), started.out());
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("api.token"))));

@@ -40,8 +40,8 @@ class PeersIT {
         }
         a = new MetanodeProcess(tmp.resolve("a"));
         b = new MetanodeProcess(tmp.resolve("b"));
-        a.ok("start", "--api-port", "0");
-        b.ok("start", "--api-port", "0");
+        a.ok("start", "--api-port", "0", "--http-port", "0");
+        b.ok("start", "--api-port", "0", "--http-port", "0");
         assertTrue(a.ok("peers").out().contains("no peers configured"));
         assertTrue(Json.parse(a.ok("peers", "-o", "json").out()).path("listening").isNull());
         String keyA = Json.parse(a.ok("status", "-o", "json").out()).path("publicKey").asText();
@@ -52,8 +52,8 @@ class PeersIT {
         int portB = freePort();
         addPeer(tmp.resolve("a"), portA, keyB, portB);
         addPeer(tmp.resolve("b"), portB, keyA, portA);
-        a.ok("start", "--api-port", "0");
-        b.ok("start", "--api-port", "0");
+        a.ok("start", "--api-port", "0", "--http-port", "0");
+        b.ok("start", "--api-port", "0", "--http-port", "0");
         JsonNode peers = awaitConnected(a);
         assertEquals(keyB, peers.path("peers").get(0).path("key").asText());
         assertEquals("127.0.0.1:" + portA, peers.path("listening").asText());

@@ -20,16 +20,19 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "PORT", description = "API port (0 = any free port).")
     Integer apiPort;
 
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP cage port (0 = any free port).")
+    Integer httpPort;
+
     @Override
     public Integer call() throws Exception {
-        return runNode(home, apiPort);
+        return runNode(home, apiPort, httpPort);
     }
 
-    static int runNode(HomeOptions home, Integer apiPort) throws Exception {
+    static int runNode(HomeOptions home, Integer apiPort, Integer httpPort) throws Exception {
         // Before the first logger exists, so LoggingSetup picks the node configuration.
         System.setProperty("metanode.logDir", home.home().logs().toString());
         try {
-            new Daemon(home.home(), apiPort).run();
+            new Daemon(home.home(), apiPort, httpPort).run();
             return 0;
         } catch (StoreCorruptionException e) {
             throw new UserException("refusing to start: the receipt log is corrupted: " + e.getMessage(), 3);

@@ -35,10 +35,13 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "PORT", description = "API port (default from metanode.yaml: 7450; 0 = any free port).")
     Integer apiPort;
 
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP cage port for apps (default from metanode.yaml: 7480; 0 = any free port).")
+    Integer httpPort;
+
     @Override
     public Integer call() throws Exception {
         if (foreground) {
-            return DaemonCommand.runNode(homeOptions, apiPort);
+            return DaemonCommand.runNode(homeOptions, apiPort, httpPort);
         }
         NodeHome home = homeOptions.home();
         Optional<JsonNode> running = DaemonInfo.read(home);
@@ -80,6 +83,9 @@ public final class StartCommand implements Callable<Integer> {
                 "-Xlog:cds+dynamic=off", "-jar", jar, "daemon", "--home", home.root().toString()));
         if (apiPort != null) {
             command.addAll(List.of("--api-port", apiPort.toString()));
+        }
+        if (httpPort != null) {
+            command.addAll(List.of("--http-port", httpPort.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

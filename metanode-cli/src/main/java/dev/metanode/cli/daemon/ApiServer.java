@@ -65,6 +65,10 @@ public final class ApiServer implements Service {
         LOG.info("API listening on {}", url());
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public String url() {
         InetSocketAddress bound = server.getAddress();
         String h = bound.getAddress().getHostAddress();

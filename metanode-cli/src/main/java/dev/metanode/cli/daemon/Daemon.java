@@ -44,14 +44,16 @@ public final class Daemon {
 
     private final NodeHome home;
     private final Integer portOverride;
+    private final Integer httpPortOverride;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ServiceController services = new ServiceController();
     private volatile boolean stopping;
     private volatile StoredReceiptLog log;
 
-    public Daemon(NodeHome home, Integer portOverride) {
+    public Daemon(NodeHome home, Integer portOverride, Integer httpPortOverride) {
         this.home = home;
         this.portOverride = portOverride;
+        this.httpPortOverride = httpPortOverride;
     }
 
     /** Runs until stopped. */
@@ -71,12 +73,16 @@ public final class Daemon {
         if (portOverride != null) {
             config = config.withApiPort(portOverride);
         }
+        if (httpPortOverride != null) {
+            config = config.withHttpPort(httpPortOverride);
+        }
         SigningKey key = KeyFiles.readSigningKey(home.nodeKey());
         String noteKey = HomeInitializer.writePublicKey(home, key, config.checkpointOrigin());
         Instant startedAt = Clock.SYSTEM.instant();
         List<String> columns = new java.util.ArrayList<>(LogColumns.names());
         columns.add(AppManager.APPS.name());
         columns.addAll(dev.metanode.consensus.state.ConsensusColumns.NAMES);
+        columns.add(dev.metanode.httpcage.auth.ApiKeys.COLUMN.name());
         RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
         try {
@@ -113,6 +119,7 @@ public final class Daemon {
                 .result("api", api.url()).build());
         services.startLate(apps);
         services.startLate(chain);
+        services.startLate(new FrontDoor(config, api, apps, log, store, key));
         writeDaemonInfo(api.url(), startedAt);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

@@ -16,7 +16,8 @@ public final class ConfigFile {
     public static final int CONFIG_BYTES_MAX = 1 << 20;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("chainId", "api", "log", "net");
+    private static final Set<String> TOP = Set.of("chainId", "api", "log", "net", "http");
+    private static final Set<String> HTTP = Set.of("port");
     private static final Set<String> NET = Set.of("host", "port", "peers");
     private static final Set<String> API = Set.of("host", "port");
     private static final Set<String> LOG = Set.of("appendQueueDepthMax", "groupCommitBatchMax",
@@ -47,6 +48,7 @@ public final class ConfigFile {
         JsonNode api = section(root, "api", API, where);
         JsonNode log = section(root, "log", LOG, where);
         JsonNode net = section(root, "net", NET, where);
+        JsonNode http = section(root, "http", HTTP, where);
         LogSettings d = LogSettings.DEFAULTS;
         try {
             return new NodeConfig(chainId, api.path("host").asText("127.0.0.1"),
@@ -58,7 +60,8 @@ public final class ConfigFile {
                                     Integer.MAX_VALUE, where)),
                     net.path("host").asText("127.0.0.1"),
                     intIn(net, "port", NodeConfig.DEFAULT_NET_PORT, 0, 65535, where + ": net"),
-                    peers(net.path("peers"), where));
+                    peers(net.path("peers"), where),
+                    intIn(http, "port", NodeConfig.DEFAULT_HTTP_PORT, 0, 65535, where + ": http"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
@@ -91,9 +94,12 @@ public final class ConfigFile {
                   port: %d
                   # Other nodes: - {key: <their base64 public key>, address: host:port}
                   peers: []
+                http:
+                  # The HTTP cage: apps answer at http://APP.localhost:PORT/, every exchange notarised.
+                  port: %d
                 """.formatted(chainId, NodeConfig.DEFAULT_API_PORT, d.appendQueueDepthMax(),
                 d.groupCommitBatchMax(), d.checkpointIntervalMs(), d.startupAuditLeavesMax(),
-                NodeConfig.DEFAULT_NET_PORT);
+                NodeConfig.DEFAULT_NET_PORT, NodeConfig.DEFAULT_HTTP_PORT);
     }
 
     private static java.util.List<PeerAddress> peers(JsonNode list, String where) {

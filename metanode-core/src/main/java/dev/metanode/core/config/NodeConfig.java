@@ -13,10 +13,12 @@ import dev.metanode.core.log.LogSettings;
  * @param netHost   address the peer transport listens on (only when peers are configured)
  * @param netPort   peer transport port; 0 picks a free one
  * @param peers     the other nodes; the transport starts only if there is at least one
+ * @param httpPort  the HTTP cage's front door on loopback (apps at APP.localhost:PORT); 0 picks a free one
  */
 public record NodeConfig(String chainId, String apiHost, int apiPort, LogSettings log, String netHost, int netPort,
-        java.util.List<PeerAddress> peers) {
+        java.util.List<PeerAddress> peers, int httpPort) {
     public static final int DEFAULT_API_PORT = 7450;
+    public static final int DEFAULT_HTTP_PORT = 7480;
     public static final int DEFAULT_NET_PORT = 7650;
 
     public NodeConfig {
@@ -25,7 +27,7 @@ public record NodeConfig(String chainId, String apiHost, int apiPort, LogSetting
 
     public static NodeConfig defaults(String chainId) {
         return new NodeConfig(chainId, "127.0.0.1", DEFAULT_API_PORT, LogSettings.DEFAULTS, "127.0.0.1",
-                DEFAULT_NET_PORT, java.util.List.of());
+                DEFAULT_NET_PORT, java.util.List.of(), DEFAULT_HTTP_PORT);
     }
 
     public String checkpointOrigin() {
@@ -33,6 +35,10 @@ public record NodeConfig(String chainId, String apiHost, int apiPort, LogSetting
     }
 
     public NodeConfig withApiPort(int port) {
-        return new NodeConfig(chainId, apiHost, port, log, netHost, netPort, peers);
+        return new NodeConfig(chainId, apiHost, port, log, netHost, netPort, peers, httpPort);
+    }
+
+    public NodeConfig withHttpPort(int port) {
+        return new NodeConfig(chainId, apiHost, apiPort, log, netHost, netPort, peers, port);
     }
 }

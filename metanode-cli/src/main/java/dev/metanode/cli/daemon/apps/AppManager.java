@@ -55,6 +55,8 @@ public final class AppManager implements Service {
     private final Clock clock;
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** The HTTP cage's port once it listens; app URLs go through it. */
+    private volatile int frontDoorPort;
 
     public AppManager(WorkloadRuntime runtime, ReceiptLog receipts, KvStore store, Path appsDir, Path logsDir,
             Clock clock) {
@@ -184,21 +186,34 @@ public final class AppManager implements Service {
 
     public List<Map<String, Object>> list() {
         return apps.values().stream().sorted(java.util.Comparator.comparing(a -> a.manifest().name()))
-                .map(AppManager::describe).toList();
+                .map(this::describe).toList();
+    }
+
+    /** The loopback port a deployed app listens on: the HTTP cage's routing table. */
+    public Optional<Integer> portOf(String name) {
+        return Optional.ofNullable(apps.get(name)).map(a -> a.manifest().port()).filter(p -> p > 0);
+    }
+
+    public void frontDoorPort(int port) {
+        this.frontDoorPort = port;
     }
 
     public Optional<App> app(String name) {
         return Optional.ofNullable(apps.get(name));
     }
 
-    static Map<String, Object> describe(App app) {
+    Map<String, Object> describe(App app) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", app.manifest().name());
         out.put("state", app.supervisor().finished().isDone() ? "stopped"
                 : app.supervisor().current().map(r -> r.isAlive() ? "running" : "restarting").orElse("starting"));
         out.put("pid", app.supervisor().current().map(r -> r.pid()).orElse(-1L));
         out.put("port", app.manifest().port());
-        out.put("url", app.manifest().port() > 0 ? "http://127.0.0.1:" + app.manifest().port() + "/" : "");
+        String name = app.manifest().name();
+        out.put("url", app.manifest().port() <= 0 ? ""
+                : frontDoorPort > 0 ? "http://" + name + ".localhost:" + frontDoorPort + "/"
+                : "http://127.0.0.1:" + app.manifest().port() + "/");
+        out.put("directUrl", app.manifest().port() > 0 ? "http://127.0.0.1:" + app.manifest().port() + "/" : "");
         out.put("starts", app.supervisor().starts());
         out.put("digest", app.digest());
         out.put("deployedAt", app.deployedAt());
