@@ -45,9 +45,17 @@ class LongRunningTest {
     }
 
     @Test
-    void anAppIgnoringSigtermIsKilledAfterTheGrace() {
+    void anAppIgnoringSigtermIsKilledAfterTheGrace() throws InterruptedException {
+        // Stop only after the shell has installed its trap, or SIGTERM may arrive first and end it.
+        CountDownLatch ready = new CountDownLatch(1);
         RunningWorkload app = TestCage.cage().start(RunSpec.builder("/bin/sh", "-c",
-                "trap '' TERM; echo ready; while true; do sleep 0.05; done").build(), (c, b) -> { });
+                "trap '' TERM; echo ready; while true; do sleep 0.05; done").build(),
+                (c, b) -> {
+                    if (new String(b, java.nio.charset.StandardCharsets.UTF_8).contains("ready")) {
+                        ready.countDown();
+                    }
+                });
+        assertTrue(ready.await(10, TimeUnit.SECONDS), "the app did not start");
         long t0 = System.nanoTime();
         RunResult r = app.stop(Duration.ofMillis(300));
         long ms = (System.nanoTime() - t0) / 1_000_000;
