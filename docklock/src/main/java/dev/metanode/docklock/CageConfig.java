@@ -40,15 +40,29 @@ public record CageConfig(Path stateDir, int cageUid, int cageGid, String hostnam
         }
     }
 
-    /** Defaults: state under the temp directory, uid/gid 65534, hostname "docklock", 1 MiB urandom. */
+    /**
+     * Defaults: state under the temp directory, uid/gid 65534, hostname "docklock", 1 MiB urandom,
+     * {@link #DEFAULT_ETC_FILES} plus the host's JDK configuration directories.
+     */
     public static CageConfig defaults() {
         String user = System.getProperty("user.name", "user");
         return new CageConfig(Path.of(System.getProperty("java.io.tmpdir"), "docklock-" + user), NOBODY, NOBODY,
-                "docklock", 1L << 20, DEFAULT_ETC_FILES, true);
+                "docklock", 1L << 20, withHostJavaConfig(DEFAULT_ETC_FILES), true);
     }
 
-    public CageConfig withEtcFiles(List<String> files) {
-        return new CageConfig(stateDir, cageUid, cageGid, hostname, urandomBytes, files, useCgroups);
+    /**
+     * Debian's JDKs keep their security and logging configuration in /etc/java-N-openjdk (their
+     * conf/ links there), so a JVM in the cage fails without it; nothing in it is secret.
+     */
+    static List<String> withHostJavaConfig(List<String> base) {
+        List<String> out = new java.util.ArrayList<>(base);
+        try (java.util.stream.Stream<Path> etc = java.nio.file.Files.list(Path.of("/etc"))) {
+            etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("java-") && n.matches("[a-z0-9.-]+"))
+                    .sorted().forEach(out::add);
+        } catch (java.io.IOException e) {
+            // no /etc listing: the cage runs without the JDK configuration
+        }
+        return out;
     }
 
     public CageConfig withStateDir(Path dir) {

@@ -95,8 +95,7 @@ public final class Daemon {
         NodeContext node = new NodeContext(config, key, noteKey, log, Clock.SYSTEM, startedAt, version(),
                 this::shutdown);
         Router router = new Router();
-        DockLock cage = DockLock.create(CageConfig.defaults().withStateDir(home.runDir().resolve("cage"))
-                .withEtcFiles(CageEtc.withJavaConfig(CageConfig.DEFAULT_ETC_FILES)));
+        DockLock cage = DockLock.create(CageConfig.defaults().withStateDir(home.runDir().resolve("cage")));
         services.add(closing("cage", cage::close));
         AppManager apps = new AppManager(cage, log, store, home.apps(), home.logs().resolve("apps"), Clock.SYSTEM);
         new NodeRoutes(node, cage).register(router);

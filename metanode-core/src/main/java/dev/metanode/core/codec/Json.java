@@ -72,7 +72,8 @@ public final class Json {
         }
     }
 
-    static String firstLine(String message) {
+    /** The first line of an exception message: parsers' messages go on to quote the input. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }

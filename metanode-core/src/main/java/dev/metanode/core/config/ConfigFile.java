@@ -33,7 +33,7 @@ public final class ConfigFile {
             }
             root = YAML.readTree(file.toFile());
         } catch (IOException e) {
-            throw new ConfigException(file + ": " + firstLine(e.getMessage()));
+            throw new ConfigException(file + ": " + dev.metanode.core.codec.Json.firstLine(e.getMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(file + " is empty; delete it to get the defaults back");
@@ -164,13 +164,5 @@ public final class ConfigFile {
                     + " (got " + node + ")");
         }
         return node.asInt();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -35,7 +35,7 @@ final class LogWriter implements Runnable {
     private CompactRange frontier;
     private volatile long size;
     private volatile String latestCheckpoint;
-    private long latestCheckpointSize;
+    private volatile long latestCheckpointSize;
     private long latestCheckpointMs;
     private volatile boolean stopping;
     private final java.util.List<java.util.function.Consumer<String>> checkpointListeners =
@@ -64,6 +64,10 @@ final class LogWriter implements Runnable {
 
     String latestCheckpoint() {
         return latestCheckpoint;
+    }
+
+    long latestCheckpointSize() {
+        return latestCheckpointSize;
     }
 
     /** A checkpoint covering every receipt acknowledged before this call. */

@@ -12,7 +12,6 @@ import dev.metanode.core.store.KvStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,9 +181,10 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
 
     /** The newest checkpoint, signing a fresh one first if it would not cover {@code index}. */
     public String checkpointCovering(long index) {
-        String note = writer.latestCheckpoint();
-        if (note != null && Checkpoints.ofOwnNote(note).size() > index) {
-            return note;
+        // Size first: the writer publishes the note before its size, so a size that covers the
+        // index guarantees the note read after it is at least that new.
+        if (writer.latestCheckpointSize() > index) {
+            return writer.latestCheckpoint();
         }
         return writer.requestCheckpoint().join();
     }
@@ -210,9 +210,5 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -31,14 +31,17 @@ final class AppBundle {
         long total = 0;
         for (Path file : files) {
             Path rel = source.relativize(file);
-            total += Files.size(file);
+            total += Files.size(file);  // checked before reading, so a huge file is never loaded
             if (total > BUNDLE_BYTES_MAX) {
                 throw new IllegalArgumentException(source + " holds more than " + BUNDLE_BYTES_MAX + " bytes");
             }
             Path dest = staging.resolve(rel.toString());
             Files.createDirectories(dest.getParent());
-            Files.copy(file, dest, StandardCopyOption.COPY_ATTRIBUTES);
-            String line = rel + " " + HexFormat.of().formatHex(Sha256.digest(Files.readAllBytes(file))) + "\n";
+            // Read once: the same bytes are written and digested, so the digest is of what was deployed.
+            byte[] content = Files.readAllBytes(file);
+            Files.write(dest, content);
+            Files.setPosixFilePermissions(dest, Files.getPosixFilePermissions(file));
+            String line = rel + " " + HexFormat.of().formatHex(Sha256.digest(content)) + "\n";
             bundle.update(line.getBytes(StandardCharsets.UTF_8));
         }
         deleteTree(target);

@@ -19,7 +19,6 @@ import dev.metanode.core.workload.RunSpec;
 import dev.metanode.core.workload.WorkloadRuntime;
 import dev.metanode.docklock.supervise.Supervisor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,9 +218,5 @@ public final class AppManager implements Service {
         out.put("deployedAt", app.deployedAt());
         out.put("command", String.join(" ", app.manifest().command()));
         return out;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -39,7 +39,7 @@ public record AppManifest(String name, List<String> command, int port, Map<Strin
         try {
             root = YAML.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": " + (Files.exists(file) ? firstLine(e.getMessage())
+            throw new IllegalArgumentException(file + ": " + (Files.exists(file) ? dev.metanode.core.codec.Json.firstLine(e.getMessage())
                     : "no such file; an app directory needs a " + FILE));
         }
         if (root == null || !root.isObject()) {
@@ -109,10 +109,5 @@ public record AppManifest(String name, List<String> command, int port, Map<Strin
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": restart: policy is never, on-failure or always; " + e.getMessage());
         }
-    }
-
-    private static String firstLine(String message) {
-        int nl = message == null ? -1 : message.indexOf('\n');
-        return message == null ? "unreadable" : nl < 0 ? message : message.substring(0, nl);
     }
 }
