@@ -26,6 +26,8 @@ final class NodeCatchUp {
     private long lastRequestMillis = Long.MIN_VALUE / 2;
     private long lastRequestHeight = -1;
     private final Map<PublicKey, Long> offered = new LinkedHashMap<>();
+    /** The peer whose final block was just accepted: it may have the next one too. */
+    private PublicKey syncingFrom;
 
     NodeCatchUp(ValidatorNode node) {
         this.node = node;
@@ -66,7 +68,16 @@ final class NodeCatchUp {
         onRequest(peer, height);
     }
 
-    void onFinalBlock(SealedBlock sealed) {
+    /** After a commit: if the block came from a peer, ask it for the next one at once (block sync). */
+    void committed() {
+        PublicKey peer = syncingFrom;
+        syncingFrom = null;
+        if (peer != null) {
+            behind(peer);
+        }
+    }
+
+    void onFinalBlock(PublicKey peer, SealedBlock sealed) {
         if (sealed.header().height() != node.current().height() || node.current().decided()) {
             return;
         }
@@ -76,6 +87,7 @@ final class NodeCatchUp {
             // A final block is final whatever this node's clock says, so the drift check is off here.
             ExecutionResult execution = node.validator().validate(sealed.block(), node.context(), Long.MAX_VALUE / 2);
             node.finalised(sealed, execution);
+            syncingFrom = peer;
         } catch (InvalidBlockException | IllegalArgumentException e) {
             // Not a final block of this chain: ignore it; another peer will answer.
         }

@@ -5,6 +5,7 @@ import dev.metanode.consensus.chain.BlockHeader;
 import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.mempool.Mempool;
 import dev.metanode.consensus.payload.BlockRequest;
+import dev.metanode.consensus.payload.CheckpointGossip;
 import dev.metanode.consensus.payload.Commit;
 import dev.metanode.consensus.payload.FinalBlock;
 import dev.metanode.consensus.payload.Message;
@@ -43,6 +44,8 @@ import java.util.function.Consumer;
  * everything it must not forget in the {@link KvStore}. Not thread-safe: call it from one thread.
  */
 public final class ValidatorNode {
+    /** Anchored checkpoints remembered against duplicates: several blocks' worth. */
+    static final int RECENTLY_ANCHORED_MAX = 16 * BlockHeader.CHECKPOINTS_MAX;
     private final NodeSettings settings;
     private final ChainStore chain;
     private final SigningGuard guard;
@@ -57,6 +60,8 @@ public final class ValidatorNode {
     private final NodeCatchUp catchUp;
     private final NodeTransactions transactions;
     private final List<String> checkpoints = new ArrayList<>();
+    /** Checkpoints final blocks anchored lately, so a late gossip copy does not anchor one twice. */
+    private final java.util.SequencedSet<String> recentlyAnchored = new java.util.LinkedHashSet<>();
     private final List<Consumer<CommittedBlock>> listeners = new ArrayList<>();
     private QbftHeight height;
     private SealedBlock pendingBlock;
@@ -83,6 +88,8 @@ public final class ValidatorNode {
         chain.initialise(settings.genesis());
         beginHeight(HeightContexts.next(chain, settings.genesis()));
         drain();
+        // Peers may have gone on while this node was down: ask, rather than wait for the next round.
+        catchUp.behind(null);
     }
 
     /** An encoded message from {@code peer} (as the transport authenticated it). Malformed input is dropped. */
@@ -119,11 +126,21 @@ public final class ValidatorNode {
 
     /** A receipt-log checkpoint (signed note text) to anchor in the next block. */
     public void anchor(String signedCheckpoint) {
-        if (checkpoints.size() < BlockHeader.CHECKPOINTS_MAX && !checkpoints.contains(signedCheckpoint)) {
-            checkpoints.add(signedCheckpoint);
-            height.onWork();
+        if (addCheckpoint(signedCheckpoint)) {
+            // Whoever proposes next anchors it, not only this node when its turn comes.
+            sink.broadcast(MessageCodec.encode(new CheckpointGossip(signedCheckpoint)));
             drain();
         }
+    }
+
+    private boolean addCheckpoint(String signedCheckpoint) {
+        if (checkpoints.size() >= BlockHeader.CHECKPOINTS_MAX || checkpoints.contains(signedCheckpoint)
+                || recentlyAnchored.contains(signedCheckpoint)) {
+            return false;
+        }
+        checkpoints.add(signedCheckpoint);
+        height.onWork();
+        return true;
     }
 
     public void onTimer() {
@@ -179,7 +196,8 @@ public final class ValidatorNode {
         switch (message) {
             case TxGossip g -> transactions.submit(g.tx(), false);
             case BlockRequest r -> catchUp.onRequest(peer, r.height());
-            case FinalBlock f -> catchUp.onFinalBlock(f.block());
+            case FinalBlock f -> catchUp.onFinalBlock(peer, f.block());
+            case CheckpointGossip c -> addCheckpoint(c.checkpoint());
             case Proposal p -> route(peer, p.payload(), message, () -> height.onProposal(p));
             case Prepare p -> route(peer, p.payload(), message, () -> height.onPrepare(p));
             case Commit c -> route(peer, c.payload(), message, () -> height.onCommit(c));
@@ -222,6 +240,7 @@ public final class ValidatorNode {
             chain.commit(block, execution, guard.forget(block.header().height()));
             mempool.removeAll(block.block().transactions());
             checkpoints.removeAll(block.header().checkpoints());
+            rememberAnchored(block.header().checkpoints());
             beginHeight(HeightContexts.after(chainId(), block, execution.nextValidators()));
             CommittedBlock committed = new CommittedBlock(block.header().height(), block.block().hash(),
                     block.header().timestampMillis(), block.block().transactions(), execution.outcomes());
@@ -232,6 +251,14 @@ public final class ValidatorNode {
             if (future.hasAbove(height.height())) {
                 catchUp.behind(null);
             }
+            catchUp.committed();
+        }
+    }
+
+    private void rememberAnchored(List<String> anchored) {
+        recentlyAnchored.addAll(anchored);
+        while (recentlyAnchored.size() > RECENTLY_ANCHORED_MAX) {
+            recentlyAnchored.removeFirst();
         }
     }
 

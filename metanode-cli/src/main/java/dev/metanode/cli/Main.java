@@ -16,6 +16,7 @@ import dev.metanode.cli.command.ReceiptsCommand;
 import dev.metanode.cli.command.StartCommand;
 import dev.metanode.cli.command.StatusCommand;
 import dev.metanode.cli.command.StopCommand;
+import dev.metanode.cli.command.TestnetCommand;
 import dev.metanode.cli.command.VerifyCommand;
 import dev.metanode.cli.command.VersionProvider;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class Main {
         m.put("remove", RemoveCommand.class);
         m.put("peers", PeersCommand.class);
         m.put("chain", ChainCommand.class);
+        m.put("testnet", TestnetCommand.class);
         m.put("receipts", ReceiptsCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("key", KeyCommand.class);

@@ -1,6 +1,7 @@
 package dev.metanode.consensus.payload;
 
 import dev.metanode.consensus.chain.Block;
+import dev.metanode.consensus.chain.BlockHeader;
 import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.ValidatorSet;
 import dev.metanode.consensus.codec.KeyCache;
@@ -9,6 +10,7 @@ import dev.metanode.consensus.codec.WireReader;
 import dev.metanode.consensus.codec.WireWriter;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.ledger.Transaction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ public final class MessageCodec {
     private static final int TX = 5;
     private static final int BLOCK_REQUEST = 6;
     private static final int FINAL_BLOCK = 7;
+    private static final int CHECKPOINT = 8;
 
     private MessageCodec() {}
 
@@ -55,6 +58,7 @@ public final class MessageCodec {
             case TxGossip t -> out.u8(TX).bytes(t.tx().encode());
             case BlockRequest r -> out.u8(BLOCK_REQUEST).i64(r.height());
             case FinalBlock f -> out.u8(FINAL_BLOCK).fixed(f.block().encode());
+            case CheckpointGossip c -> out.u8(CHECKPOINT).bytes(c.checkpoint().getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }
@@ -79,10 +83,23 @@ public final class MessageCodec {
             case TX -> new TxGossip(decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
             case BLOCK_REQUEST -> new BlockRequest(in.i64());
             case FINAL_BLOCK -> new FinalBlock(SealedBlock.read(in));
+            case CHECKPOINT -> new CheckpointGossip(checkpointText(in.bytes(BlockHeader.CHECKPOINT_CHARS_MAX, "checkpoint")));
             default -> throw new MalformedMessageException("unknown message kind");
         };
         in.end();
         return message;
+    }
+
+    private static String checkpointText(byte[] bytes) throws MalformedMessageException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.isEmpty()) {
+                throw new MalformedMessageException("empty checkpoint");
+            }
+            return text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedMessageException("checkpoint is not UTF-8");
+        }
     }
 
     private static Transaction decodeTx(byte[] bytes) throws MalformedMessageException {

@@ -263,6 +263,11 @@ public final class LedgerService implements Ledger, Service {
         return query(() -> node.block(height).map(BlockView::of));
     }
 
+    /** The final block's header with its commit seals: what a light client checks. */
+    public Optional<dev.metanode.consensus.chain.SealedHeader> sealedHeader(long height) {
+        return query(() -> node.block(height).map(b -> new dev.metanode.consensus.chain.SealedHeader(b.header(), b.seals())));
+    }
+
     /** This validator's public key. */
     public PublicKey publicKey() {
         return node.publicKey();

@@ -53,6 +53,11 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "online, defaults to the node's own key.")
     List<Path> trust = List.of();
 
+    @Option(names = "--genesis", paramLabel = "FILE",
+            description = "The chain's genesis.json to trust for checking the anchoring block's commit seals. "
+                    + "Without it, a bundle's own genesis is trusted only if all its validators are --trust keys.")
+    Path genesis;
+
     @Override
     public Integer call() {
         ProofBundle bundle;
@@ -72,6 +77,11 @@ public final class VerifyCommand implements Callable<Integer> {
             source = client.baseUrl();
         }
         VerificationReport report = new BundleVerifier(keys).verify(bundle);
+        if (report.passed() && bundle.anchor() != null) {
+            // Online, the node's own genesis.json is the default, as its key is the default trust.
+            Path home = target.bundle == null && genesis == null ? homeOptions.home().genesis() : null;
+            AnchorCheck.check(bundle, keys, genesis != null ? genesis : home, genesis != null, report);
+        }
         print(bundle, source, report);
         if (!report.passed()) {
             throw new UserException("verification FAILED: " + report.failure(), 1);
@@ -98,6 +108,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.put("receiptId", bundle.receiptId());
             out.put("source", source);
             out.put("verified", report.passed());
+            out.put("anchored", bundle.anchor() != null);
             out.put("checks", report.checks());
             System.out.println(Json.pretty(out));
             return;
@@ -106,8 +117,12 @@ public final class VerifyCommand implements Callable<Integer> {
         for (VerificationReport.Check check : report.checks()) {
             System.out.println("  " + (check.passed() ? "ok  " : "FAIL") + "  " + check.name() + ": " + check.detail());
         }
-        if (report.passed()) {
-            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, and covered by a signed checkpoint");
+        if (report.passed() && bundle.anchor() != null) {
+            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, covered by a signed checkpoint,"
+                    + " and that checkpoint is final in a block sealed by a validator quorum");
+        } else if (report.passed()) {
+            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, and covered by a signed checkpoint"
+                    + " (not anchored in a block yet: the chain anchors checkpoints within seconds; export again later)");
         }
     }
 }

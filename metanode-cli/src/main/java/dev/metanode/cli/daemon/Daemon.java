@@ -82,6 +82,7 @@ public final class Daemon {
         List<String> columns = new java.util.ArrayList<>(LogColumns.names());
         columns.add(AppManager.APPS.name());
         columns.addAll(dev.metanode.consensus.state.ConsensusColumns.NAMES);
+        columns.add(AnchorIndex.COLUMN.name());
         columns.add(dev.metanode.httpcage.auth.ApiKeys.COLUMN.name());
         RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
@@ -99,14 +100,14 @@ public final class Daemon {
         services.add(closing("cage", cage::close));
         AppManager apps = new AppManager(cage, log, store, home.apps(), home.logs().resolve("apps"), Clock.SYSTEM);
         new NodeRoutes(node, cage).register(router);
-        new ReceiptRoutes(log).register(router);
         new JobRoutes(cage, log, home.root().resolve("jobs")).register(router);
         new AppRoutes(apps).register(router);
         PeerRoutes peers = new PeerRoutes(config, key);
         peers.register(router);
         services.add(peers);
-        ChainService chain = new ChainService(home, config, key, store);
+        ChainService chain = new ChainService(home, config, key, store, peers);
         chain.register(router);
+        new ReceiptRoutes(log, chain).register(router);
         chain.anchorCheckpointsOf(log);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);

@@ -5,6 +5,8 @@ import dev.metanode.core.config.PeerAddress;
 import dev.metanode.core.crypto.SigningKey;
 import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.kernel.Service;
+import dev.metanode.core.net.MessageHandler;
+import dev.metanode.core.net.MessageType;
 import dev.metanode.core.net.NetConfig;
 import dev.metanode.core.net.NodeIdentity;
 import dev.metanode.core.net.PeerAllowList;
@@ -25,9 +27,13 @@ import java.util.stream.Collectors;
  * metanode.yaml lists peers: a single node opens no port it does not need.
  */
 public final class PeerRoutes implements Service {
+    /** Frames big enough for the largest consensus message (a proposal with a full block). */
+    static final int FRAME_BYTES_MAX = dev.metanode.consensus.payload.MessageCodec.MESSAGE_BYTES_MAX + 4096;
+
     private final NodeConfig config;
     private final SigningKey key;
-    private PeerNetwork network;
+    private final List<Map.Entry<MessageType, MessageHandler>> subscriptions = new java.util.ArrayList<>();
+    private volatile PeerNetwork network;
     private InetSocketAddress listening;
 
     public PeerRoutes(NodeConfig config, SigningKey key) {
@@ -47,14 +53,31 @@ public final class PeerRoutes implements Service {
         }
         Set<dev.metanode.core.crypto.PublicKey> allowed = config.peers().stream().map(PeerAddress::key)
                 .collect(Collectors.toSet());
-        network = new NettyPeerNetwork(NodeIdentity.create(key, new SecureRandom()), new PeerAllowList(allowed),
-                NetConfig.defaults(config.chainId())
-                        .withListenAddress(new InetSocketAddress(config.netHost(), config.netPort())),
-                Clock.SYSTEM, RandomGenerator.getDefault());
+        NetConfig net = NetConfig.defaults(config.chainId())
+                .withListenAddress(new InetSocketAddress(config.netHost(), config.netPort()));
+        // A consensus message may carry a whole block: frames must fit the largest one.
+        net = net.withLimits(net.limits().withFrameBytesMax(FRAME_BYTES_MAX));
+        PeerNetwork started = new NettyPeerNetwork(NodeIdentity.create(key, new SecureRandom()),
+                new PeerAllowList(allowed), net, Clock.SYSTEM, RandomGenerator.getDefault());
+        subscriptions.forEach(s -> started.subscribe(s.getKey(), s.getValue()));
+        network = started;
         listening = network.start(new InetSocketAddress(config.netHost(), config.netPort()));
         for (PeerAddress peer : config.peers()) {
             network.connect(new InetSocketAddress(peer.host(), peer.port()), peer.key());
         }
+    }
+
+    /**
+     * Delivers every message of this type once the transport runs; call before {@link #start}, so no
+     * early message meets an unknown type.
+     */
+    public void subscribe(MessageType type, MessageHandler handler) {
+        subscriptions.add(Map.entry(type, handler));
+    }
+
+    /** The running transport, or null when no peers are configured (or before start). */
+    PeerNetwork network() {
+        return network;
     }
 
     @Override

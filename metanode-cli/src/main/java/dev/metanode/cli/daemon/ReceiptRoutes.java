@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reading the receipt log: listings, one receipt, its offline bundle, consistency proofs. */
 public final class ReceiptRoutes {
@@ -20,8 +21,11 @@ public final class ReceiptRoutes {
     public static final int LIST_LIMIT_MAX = 10_000;
 
     private final StoredReceiptLog log;
+    /** Anchored bundles come from the chain; null in tests that run the log alone. */
+    private final ChainService chain;
 
-    public ReceiptRoutes(StoredReceiptLog log) {
+    public ReceiptRoutes(StoredReceiptLog log, ChainService chain) {
+        this.chain = chain;
         this.log = log;
     }
 
@@ -62,6 +66,10 @@ public final class ReceiptRoutes {
 
     private ApiResponse bundle(ApiRequest request) {
         LoggedReceipt receipt = find(request.params().get(0));
+        Optional<ProofBundle> anchored = chain == null ? Optional.empty() : chain.anchoredBundle(log, receipt);
+        if (anchored.isPresent()) {
+            return new ApiResponse(200, "application/json", anchored.get().toJson().getBytes(StandardCharsets.UTF_8));
+        }
         String note = log.checkpointCovering(receipt.index());
         long size = Checkpoints.ofOwnNote(note).size();
         ProofBundle bundle = ProofBundle.of(receipt, size, log.inclusionProof(receipt.index(), size), note);

@@ -33,6 +33,11 @@ public record NodeHome(Path root) {
         return root.resolve("keys").resolve("node.pub");
     }
 
+    /** The chain this node belongs to: chain id, first validator set, start time. */
+    public Path genesis() {
+        return root.resolve("genesis.json");
+    }
+
     public Path apiToken() {
         return root.resolve("api.token");
     }

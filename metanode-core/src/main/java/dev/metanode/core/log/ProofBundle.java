@@ -12,10 +12,12 @@ import java.util.List;
 /**
  * The offline bundle: one JSON file with everything needed to check a receipt with nothing but
  * trusted public keys — the exact envelope bytes, its leaf index, the inclusion proof and the
- * signed checkpoint the proof leads to.
+ * signed checkpoint the proof leads to; and, once a block has anchored that checkpoint, the
+ * {@code anchor}: the anchoring block header with its commit seals (checked by the consensus
+ * module's light client; this class carries it as opaque JSON), or null.
  */
 public record ProofBundle(String receiptId, byte[] envelope, long leafIndex, long treeSize, List<byte[]> proof,
-        String checkpoint) {
+        String checkpoint, JsonNode anchor) {
     public static final String FORMAT = "metanode-proof-bundle/v1";
     /** Bundles larger than this are refused unread. */
     public static final int BUNDLE_BYTES_MAX = 4 << 20;
@@ -24,10 +26,24 @@ public record ProofBundle(String receiptId, byte[] envelope, long leafIndex, lon
 
     public ProofBundle {
         proof = List.copyOf(proof);
+        if (anchor != null && !anchor.isObject()) {
+            throw new IllegalArgumentException("bundle field 'anchor' must be an object");
+        }
+    }
+
+    /** A bundle whose checkpoint is not (yet) anchored in a block. */
+    public ProofBundle(String receiptId, byte[] envelope, long leafIndex, long treeSize, List<byte[]> proof,
+            String checkpoint) {
+        this(receiptId, envelope, leafIndex, treeSize, proof, checkpoint, null);
     }
 
     public static ProofBundle of(LoggedReceipt receipt, long treeSize, List<byte[]> proof, String checkpoint) {
         return new ProofBundle(receipt.id(), receipt.envelope(), receipt.index(), treeSize, proof, checkpoint);
+    }
+
+    /** The same bundle with the block anchoring its checkpoint. */
+    public ProofBundle withAnchor(JsonNode anchorJson) {
+        return new ProofBundle(receiptId, envelope, leafIndex, treeSize, proof, checkpoint, anchorJson);
     }
 
     public String toJson() {
@@ -41,6 +57,9 @@ public record ProofBundle(String receiptId, byte[] envelope, long leafIndex, lon
         ArrayNode hashes = root.putArray("inclusionProof");
         proof.forEach(h -> hashes.add(b64.encodeToString(h)));
         root.put("checkpoint", checkpoint);
+        if (anchor != null) {
+            root.set("anchor", anchor);
+        }
         root.set("statement", Json.parse(dev.metanode.core.receipt.Receipt.parse(envelope).payload()));
         return Json.pretty(root) + "\n";
     }
@@ -63,8 +82,13 @@ public record ProofBundle(String receiptId, byte[] envelope, long leafIndex, lon
         for (JsonNode h : hashes) {
             proof.add(base64(h, "inclusionProof"));
         }
+        JsonNode anchor = root.path("anchor");
+        if (!anchor.isMissingNode() && !anchor.isNull() && !anchor.isObject()) {
+            throw new IllegalArgumentException("bundle field 'anchor' must be an object");
+        }
         return new ProofBundle(text(root, "receiptId"), base64(root.path("envelope"), "envelope"),
-                number(root, "leafIndex"), number(root, "treeSize"), proof, text(root, "checkpoint"));
+                number(root, "leafIndex"), number(root, "treeSize"), proof, text(root, "checkpoint"),
+                anchor.isObject() ? anchor : null);
     }
 
     private static String text(JsonNode root, String field) {
