@@ -70,6 +70,14 @@ class TestnetIT {
         assertEquals(1, untrusted.exit(), untrusted.all());
         assertTrue(untrusted.all().contains("pass --genesis"), untrusted.all());
 
+        // A notary transaction submitted at one node is final on all; the same digest again is refused.
+        Path file = Files.writeString(tmp.resolve("release.tar"), "release 1.0");
+        String attested = nodes.get(1).ok("chain", "attest", file.toString(), "--home", nodes.get(1).home().toString()).out();
+        assertTrue(attested.contains("attested in block"), attested);
+        MetanodeProcess.Result again = nodes.get(2).run("chain", "attest", file.toString(), "--home", nodes.get(2).home().toString());
+        assertEquals(1, again.exit(), again.all());
+        assertTrue(again.all().contains("already attested"), again.all());
+
         MetanodeProcess victim = nodes.get(3);
         long pid = ApiClientSide.pid(victim.home());
         new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();

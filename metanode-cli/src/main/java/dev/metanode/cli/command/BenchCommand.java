@@ -1,16 +1,23 @@
 package dev.metanode.cli.command;
 
+import dev.metanode.cli.UserException;
+import dev.metanode.cli.bench.ChainLoad;
 import dev.metanode.cli.bench.LogBench;
 import dev.metanode.cli.bench.Stats;
+import dev.metanode.cli.client.ApiClient;
+import dev.metanode.cli.home.NodeHome;
+import dev.metanode.cli.options.HomeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Measures this machine: durable receipt appends beside raw RocksDB, and offline verification. */
 @Command(name = "bench", description = "Benchmarks of this machine (see docs/BENCHMARKS.md).",
-        subcommands = BenchCommand.Log.class)
+        subcommands = {BenchCommand.Log.class, BenchCommand.Chain.class})
 public final class BenchCommand {
     /** metanode bench log. */
     @Command(name = "log", description = "Durable receipt appends vs raw RocksDB synced batched puts; bundle verification.")
@@ -51,6 +58,68 @@ public final class BenchCommand {
             System.out.printf("raw RocksDB synced puts, batch 1000  %.0f /s  -> log/raw = %.2f%n", Stats.median(raw1000),
                     Stats.median(log) / Stats.median(raw1000));
             System.out.printf("offline bundle verification (median) %.1f us each%n", verify);
+            return 0;
+        }
+    }
+
+    /** metanode bench chain. */
+    @Command(name = "chain", description = {"Committed signed transactions per second on running nodes (e.g. a "
+            + "'testnet init' network), with commit latency, beside this machine's Ed25519 verify rate.",
+            "Closed-loop clients POST batches of notary/attest transactions to the nodes in turn and wait until "
+                    + "each batch is final."})
+    public static final class Chain implements Callable<Integer> {
+        @Option(names = "--node", paramLabel = "HOME", description = "A running node's home; repeat for several "
+                + "(load is spread over them). Default: the default home.")
+        List<Path> homes = new ArrayList<>();
+
+        @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--batch", defaultValue = "100", description = "Transactions per request (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--txs", defaultValue = "400000", description = "Transactions signed before the run; the run "
+                + "ends early if they run out (default ${DEFAULT-VALUE}).")
+        int txs;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "Seconds of load before measuring (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1 || clients < 1 || batch < 1 || batch > 2_000 || txs < batch) {
+                throw new UserException("--seconds, --clients >= 1; --batch 1..2000; --txs >= --batch");
+            }
+            List<ApiClient> nodes = new ArrayList<>();
+            for (Path home : homes.isEmpty() ? List.of(new HomeOptions().home().root()) : homes) {
+                nodes.add(ApiClient.connect(new NodeHome(home)));
+            }
+            double verify = ChainLoad.ed25519VerifiesPerSecond(2_000);
+            System.out.printf("Ed25519 verifications, one thread: %.0f /s (each node verifies every transaction once)%n", verify);
+            ChainLoad load = new ChainLoad(nodes, clients, batch);
+            long signStart = System.nanoTime();
+            var bodies = load.prepare(txs);
+            System.out.printf("signed %d transactions in %.1f s; %d nodes, %d clients, batches of %d%n", txs,
+                    (System.nanoTime() - signStart) / 1e9, nodes.size(), clients, batch);
+            if (warmup > 0) {
+                ChainLoad.Result w = load.run(bodies, warmup);
+                System.out.printf("warm-up: %.0f tx/s%n", w.txPerSecond());
+            }
+            ChainLoad.Result r = load.run(bodies, seconds);
+            System.out.printf("%ncommitted            %d transactions in %.1f s (%d refused or pending)%n", r.applied(),
+                    r.seconds(), r.refused());
+            System.out.printf("throughput           %.0f tx/s sustained; per second: median %.0f, min %.0f%n",
+                    r.txPerSecond(), Stats.median(r.perSecond()), java.util.Arrays.stream(r.perSecond()).min().orElse(0));
+            System.out.printf("batch commit latency p50 %.0f ms, p99 %.0f ms (request sent -> all %d final)%n",
+                    Stats.percentile(r.batchLatencyMs(), 50), Stats.percentile(r.batchLatencyMs(), 99), batch);
+            System.out.printf("ceiling              %.0f verifies/s per core; throughput/verify-rate = %.2f%n", verify,
+                    r.txPerSecond() / verify);
+            if (bodies.isEmpty()) {
+                System.out.println("note: the signed transactions ran out before the end; pass a larger --txs");
+            }
             return 0;
         }
     }

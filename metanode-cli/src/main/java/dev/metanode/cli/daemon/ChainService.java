@@ -16,6 +16,7 @@ import dev.metanode.core.kernel.Service;
 import dev.metanode.consensus.chain.SealedHeader;
 import dev.metanode.consensus.light.AnchorVerifier;
 import dev.metanode.consensus.light.GenesisJson;
+import dev.metanode.consensus.notary.NotaryModule;
 import dev.metanode.core.log.CheckpointVerifier;
 import dev.metanode.core.log.NoteException;
 import dev.metanode.core.log.NoteVerifierKey;
@@ -73,7 +74,7 @@ public final class ChainService implements Service {
             }
             sink = new ConsensusLink(peers);
         }
-        this.ledger = new LedgerService(NodeSettings.of(genesis), store, key, Clock.SYSTEM, sink, List.of());
+        this.ledger = new LedgerService(NodeSettings.of(genesis), store, key, Clock.SYSTEM, sink, List.of(new NotaryModule()));
         if (validators.size() > 1) {
             peers.subscribe(ConsensusLink.TYPE, (from, message) -> ledger.deliver(from, message.payload()));
         }
@@ -172,6 +173,7 @@ public final class ChainService implements Service {
     }
 
     public void register(Router router) {
+        new ChainTxRoutes(this::running).register(router);
         router.add("GET", "/api/v1/chain/status", r -> ApiResponse.json(running().status()));
         router.add("GET", "/api/v1/chain/blocks/{height}", r -> {
             long height = parseHeight(r.params().get(0));
