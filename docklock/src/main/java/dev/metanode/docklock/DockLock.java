@@ -130,7 +130,7 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
     private CageCgroup createCgroup(PreparedRun prepared) {
         String name = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
         CageCgroup cgroup = createCgroup(name, prepared.spec());
-        prepared.plan().cgroupProcFiles = cgroup == null ? List.of() : cgroup.procFiles();
+        prepared.plan().cgroupJoinFiles = cgroup == null ? List.of() : cgroup.joinFiles();
         return cgroup;
     }
 

@@ -51,12 +51,20 @@ final class CgroupV1 implements CageCgroup {
         }
     }
 
+    /**
+     * The {@code tasks} files, not {@code cgroup.procs}. Writing "0" to {@code cgroup.procs} takes the
+     * kernel's global {@code cgroup_threadgroup_rwsem} for writing, whose RCU sync first waits for a
+     * grace period (0.1 ms idle, 4-10 ms on a loaded machine) unless another migration ran moments
+     * before. A thread moving only itself through {@code tasks} skips that lock (kernel 6.0+,
+     * {@code cgroup_procs_write_start}), and the setup child is a process of one thread (CLONE_VM
+     * without CLONE_THREAD), so moving its only thread moves the whole process: 0.2 ms instead of 10.
+     */
     @Override
-    public List<String> procFiles() {
+    public List<String> joinFiles() {
         return cpu == null
-                ? List.of(memory.resolve("cgroup.procs").toString(), pids.resolve("cgroup.procs").toString())
-                : List.of(memory.resolve("cgroup.procs").toString(), pids.resolve("cgroup.procs").toString(),
-                        cpu.resolve("cgroup.procs").toString());
+                ? List.of(memory.resolve("tasks").toString(), pids.resolve("tasks").toString())
+                : List.of(memory.resolve("tasks").toString(), pids.resolve("tasks").toString(),
+                        cpu.resolve("tasks").toString());
     }
 
     @Override

@@ -41,7 +41,7 @@ final class CgroupV2 implements CageCgroup {
     }
 
     @Override
-    public List<String> procFiles() {
+    public List<String> joinFiles() {
         return List.of(dir.resolve("cgroup.procs").toString());
     }
 
