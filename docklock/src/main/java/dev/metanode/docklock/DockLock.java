@@ -52,7 +52,8 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
     }
 
     /**
-     * Loads the native part, detects the cgroup mode and prepares the state directory. Fails with
+     * Loads the native part, detects the cgroup mode, removes the cgroups of dead nodes' cages and
+     * prepares the state directory. Fails with
      * one clear {@link WorkloadException} on a host that cannot run cages (not Linux x86_64).
      */
     public static DockLock create(CageConfig config) {
@@ -67,7 +68,9 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
             throw new WorkloadException("cannot set up the DockLock cage: " + e.getMessage(), e);
         }
         long[] ids = effectiveIds();
-        return new DockLock(config, config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly(), ids[0], ids[1]);
+        Cgroups cgroups = config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly();
+        cgroups.removeStale();
+        return new DockLock(config, cgroups, ids[0], ids[1]);
     }
 
     /** {@link #create(CageConfig)} with {@link CageConfig#defaults()}. */
@@ -128,7 +131,7 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
 
     /** Creates the run's cgroup and tells the launch plan to join it. */
     private CageCgroup createCgroup(PreparedRun prepared) {
-        String name = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+        String name = Cgroups.runName(RUNS.incrementAndGet());
         CageCgroup cgroup = createCgroup(name, prepared.spec());
         prepared.plan().cgroupJoinFiles = cgroup == null ? List.of() : cgroup.joinFiles();
         return cgroup;
