@@ -1,5 +1,6 @@
 package dev.metanode.docklock.cgroup;
 
+import dev.metanode.core.workload.Limits;
 import java.util.List;
 
 /** The cgroup(s) of one cage; closing removes them. */
@@ -9,6 +10,12 @@ public interface CageCgroup extends AutoCloseable {
      * program never runs outside its limits, and everything it forks is born inside them.
      */
     List<String> joinFiles();
+
+    /**
+     * Rewrites the limits that differ between what was {@code written} and what is {@code wanted},
+     * for a cgroup made ahead of its run (see {@link CgroupPool}).
+     */
+    void rewriteLimits(Limits written, Limits wanted);
 
     /** Counters and peaks, read after the run. */
     CgroupReading read();

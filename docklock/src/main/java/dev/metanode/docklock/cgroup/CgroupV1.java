@@ -26,21 +26,48 @@ final class CgroupV1 implements CageCgroup {
         Path cpu = cpuParent == null ? null : mkdir(cpuParent.resolve(name));
         CgroupV1 group = new CgroupV1(memory, pids, cpu);
         try {
-            CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytesMax()));
-            if (Files.exists(memory.resolve("memory.memsw.limit_in_bytes"))) {
-                CgroupFiles.write(memory.resolve("memory.memsw.limit_in_bytes"), Long.toString(limits.memoryBytesMax()));
-            }
-            CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.pidsMax()));
-            if (cpu != null && limits.cpus() > 0) {
-                CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_MICROS));
-                CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), Long.toString(Math.max(1000,
-                        Math.round(limits.cpus() * CPU_PERIOD_MICROS))));
-            }
+            group.writeLimits(null, limits);
         } catch (RuntimeException e) {
             group.close();
             throw e;
         }
         return group;
+    }
+
+    @Override
+    public void rewriteLimits(Limits written, Limits wanted) {
+        writeLimits(written, wanted);
+    }
+
+    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
+    private void writeLimits(Limits written, Limits wanted) {
+        if (written == null || written.memoryBytesMax() != wanted.memoryBytesMax()) {
+            Path limit = memory.resolve("memory.limit_in_bytes");
+            Path withSwap = memory.resolve("memory.memsw.limit_in_bytes");
+            String bytes = Long.toString(wanted.memoryBytesMax());
+            // memory+swap may never be below memory: raise it first, lower it last.
+            boolean raising = written != null && wanted.memoryBytesMax() > written.memoryBytesMax();
+            boolean swapAccounted = Files.exists(withSwap);
+            if (raising && swapAccounted) {
+                CgroupFiles.write(withSwap, bytes);
+            }
+            CgroupFiles.write(limit, bytes);
+            if (!raising && swapAccounted) {
+                CgroupFiles.write(withSwap, bytes);
+            }
+        }
+        if (written == null || written.pidsMax() != wanted.pidsMax()) {
+            CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(wanted.pidsMax()));
+        }
+        if (cpu != null && (written == null || written.cpus() != wanted.cpus())) {
+            if (wanted.cpus() > 0) {
+                CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_MICROS));
+                CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), Long.toString(Math.max(1000,
+                        Math.round(wanted.cpus() * CPU_PERIOD_MICROS))));
+            } else if (written != null) {
+                CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), "-1");
+            }
+        }
     }
 
     private static Path mkdir(Path dir) {

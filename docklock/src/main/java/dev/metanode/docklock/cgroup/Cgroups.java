@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +28,8 @@ public final class Cgroups {
      */
     private static final Pattern RUN_NAME = Pattern.compile("run-(\\d+)-(\\d+)-\\d+");
     private static final String PID_NAMESPACE = pidNamespace();
+    /** Numbers this JVM's cage cgroups: several runtimes in one JVM share the pid in the name. */
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private final LimitsMode mode;
     private final Path v2Parent;
@@ -165,6 +168,11 @@ public final class Cgroups {
             }
         }
         return removed;
+    }
+
+    /** A name no other cage cgroup of this JVM has. */
+    static String nextRunName() {
+        return runName(RUNS.incrementAndGet());
     }
 
     /** The name of this node's {@code n}-th cage cgroup. */
