@@ -36,7 +36,7 @@
 #define S_WORKDIR 3
 #define S_PRELOAD 4
 #define S_HOSTNAME 5
-#define S_CGROUP_PROCS 6
+#define S_CGROUP_JOIN 6
 #define S_ETC_FILES 7
 #define S_PASSWD 8
 #define S_GROUP 9

@@ -166,6 +166,11 @@ static void mirror_etc(const char *root, const char *list) {
     }
 }
 
+/*
+ * Writes "0" (this task) to each file: v1 "tasks" (this process has one thread, so that moves all of
+ * it, without the global rwsem "cgroup.procs" takes) or v2 "cgroup.procs". Done before anything of
+ * the workload runs, so its first instruction is already inside the limits.
+ */
 static void join_cgroups(const char *list) {
     char path[PATH_BYTES_MAX];
     const char *p = list;
@@ -350,7 +355,7 @@ int cage_child(void *arg) {
     trace("child-start");
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (l->num[N_FLAGS] & F_NEW_USER) write_id_maps();
-    join_cgroups(l->str[S_CGROUP_PROCS]);
+    join_cgroups(l->str[S_CGROUP_JOIN]);
     trace("cgroups-joined");
     if (unshare(CLONE_NEWCGROUP) < 0) fail("cgroup namespace");
     /* Opened before pivot_root: the init program is exec'd by fd, it is not part of the view. */

@@ -14,6 +14,8 @@ final class CageThreads implements AutoCloseable {
     final ExecutorService spawner = Executors.newSingleThreadExecutor(daemon("docklock-spawn"));
     /** Blocking readers, writers and waiters: platform threads, they sit in native calls. */
     final ExecutorService io = Executors.newCachedThreadPool(daemon("docklock-io"));
+    /** Makes cage cgroups ahead of need (CgroupPool). */
+    final ExecutorService cgroupMaker = Executors.newSingleThreadExecutor(daemon("docklock-cgroups"));
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("docklock-timer"));
 
     private static ThreadFactory daemon(String name) {
@@ -30,5 +32,6 @@ final class CageThreads implements AutoCloseable {
         spawner.shutdownNow();
         io.shutdownNow();
         timers.shutdownNow();
+        cgroupMaker.shutdownNow();
     }
 }

@@ -10,6 +10,7 @@ import dev.metanode.core.workload.RuntimeStatus;
 import dev.metanode.core.workload.WorkloadException;
 import dev.metanode.core.workload.WorkloadRuntime;
 import dev.metanode.docklock.cgroup.CageCgroup;
+import dev.metanode.docklock.cgroup.CgroupPool;
 import dev.metanode.docklock.cgroup.Cgroups;
 import dev.metanode.docklock.cgroup.LimitsMode;
 import dev.metanode.docklock.internal.CageSetupException;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The DockLock cage as a {@link WorkloadRuntime}. One instance per node; it is thread-safe.
@@ -34,13 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class DockLock implements WorkloadRuntime, AutoCloseable {
-    private static final AtomicLong RUNS = new AtomicLong();
-
     private final CageConfig config;
     private final Cgroups cgroups;
     private final RunPreparer preparer;
     private final ResultAssembler assembler;
     private final CageThreads threads = new CageThreads();
+    private final CgroupPool cgroupPool;
     private final boolean userNamespace;
 
     private DockLock(CageConfig config, Cgroups cgroups, long euid, long egid) {
@@ -49,10 +48,12 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
         this.userNamespace = euid != 0;
         this.preparer = new RunPreparer(config, cgroups.mode(), euid, egid);
         this.assembler = new ResultAssembler(cgroups.mode());
+        this.cgroupPool = new CgroupPool(cgroups, threads.cgroupMaker);
     }
 
     /**
-     * Loads the native part, detects the cgroup mode and prepares the state directory. Fails with
+     * Loads the native part, detects the cgroup mode, removes the cgroups of dead nodes' cages and
+     * prepares the state directory. Fails with
      * one clear {@link WorkloadException} on a host that cannot run cages (not Linux x86_64).
      */
     public static DockLock create(CageConfig config) {
@@ -67,7 +68,9 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
             throw new WorkloadException("cannot set up the DockLock cage: " + e.getMessage(), e);
         }
         long[] ids = effectiveIds();
-        return new DockLock(config, config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly(), ids[0], ids[1]);
+        Cgroups cgroups = config.useCgroups() ? Cgroups.detect() : Cgroups.rlimitsOnly();
+        cgroups.removeStale();
+        return new DockLock(config, cgroups, ids[0], ids[1]);
     }
 
     /** {@link #create(CageConfig)} with {@link CageConfig#defaults()}. */
@@ -128,15 +131,14 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
 
     /** Creates the run's cgroup and tells the launch plan to join it. */
     private CageCgroup createCgroup(PreparedRun prepared) {
-        String name = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
-        CageCgroup cgroup = createCgroup(name, prepared.spec());
-        prepared.plan().cgroupProcFiles = cgroup == null ? List.of() : cgroup.procFiles();
+        CageCgroup cgroup = createCgroup(prepared.spec());
+        prepared.plan().cgroupJoinFiles = cgroup == null ? List.of() : cgroup.joinFiles();
         return cgroup;
     }
 
-    private CageCgroup createCgroup(String name, RunSpec spec) {
+    private CageCgroup createCgroup(RunSpec spec) {
         try {
-            return cgroups.create(name, spec.limits()).orElse(null);
+            return cgroupPool.take(spec.limits()).orElse(null);
         } catch (RuntimeException e) {
             throw new WorkloadException("cannot create the cage's cgroup: " + e.getMessage(), e);
         }
@@ -193,9 +195,13 @@ public final class DockLock implements WorkloadRuntime, AutoCloseable {
         return new RuntimeStatus("docklock 0.1 (native, x86_64)", cgroups.mode().wireName(), userNamespace, true, notes);
     }
 
-    /** Stops the runtime's threads; running cages are killed by the kernel when the node exits. */
+    /**
+     * Removes the cgroups made ahead and stops the runtime's threads; running cages are killed by
+     * the kernel when the node exits.
+     */
     @Override
     public void close() {
+        cgroupPool.close();
         threads.close();
     }
 

@@ -16,6 +16,8 @@ final class TestCage {
     static synchronized DockLock cage() {
         if (cage == null) {
             cage = DockLock.create();
+            // Remove its cgroups made ahead when the test JVM ends, as the node does on shutdown.
+            Runtime.getRuntime().addShutdownHook(new Thread(cage::close, "test-cage-close"));
         }
         return cage;
     }

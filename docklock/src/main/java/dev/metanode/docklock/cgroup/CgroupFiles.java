@@ -46,6 +46,15 @@ final class CgroupFiles {
         return 0;
     }
 
+    /** One rmdir: false when the cgroup still holds processes (EBUSY) or is gone. */
+    static boolean removeOnce(Path dir) {
+        try {
+            return Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void remove(Path dir) {
         for (int i = 0; i < REMOVE_TRIES_MAX; i++) {
             try {

@@ -24,15 +24,10 @@ final class CgroupV2 implements CageCgroup {
         }
         CgroupV2 group = new CgroupV2(dir);
         try {
-            CgroupFiles.write(dir.resolve("memory.max"), Long.toString(limits.memoryBytesMax()));
             if (Files.exists(dir.resolve("memory.swap.max"))) {
                 CgroupFiles.write(dir.resolve("memory.swap.max"), "0");
             }
-            CgroupFiles.write(dir.resolve("pids.max"), Integer.toString(limits.pidsMax()));
-            if (limits.cpus() > 0 && Files.exists(dir.resolve("cpu.max"))) {
-                long quota = Math.max(1000, Math.round(limits.cpus() * CPU_PERIOD_MICROS));
-                CgroupFiles.write(dir.resolve("cpu.max"), quota + " " + CPU_PERIOD_MICROS);
-            }
+            group.writeLimits(null, limits);
         } catch (RuntimeException e) {
             group.close();
             throw e;
@@ -41,7 +36,30 @@ final class CgroupV2 implements CageCgroup {
     }
 
     @Override
-    public List<String> procFiles() {
+    public void rewriteLimits(Limits written, Limits wanted) {
+        writeLimits(written, wanted);
+    }
+
+    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
+    private void writeLimits(Limits written, Limits wanted) {
+        if (written == null || written.memoryBytesMax() != wanted.memoryBytesMax()) {
+            CgroupFiles.write(dir.resolve("memory.max"), Long.toString(wanted.memoryBytesMax()));
+        }
+        if (written == null || written.pidsMax() != wanted.pidsMax()) {
+            CgroupFiles.write(dir.resolve("pids.max"), Integer.toString(wanted.pidsMax()));
+        }
+        if ((written == null || written.cpus() != wanted.cpus()) && Files.exists(dir.resolve("cpu.max"))) {
+            if (wanted.cpus() > 0) {
+                long quota = Math.max(1000, Math.round(wanted.cpus() * CPU_PERIOD_MICROS));
+                CgroupFiles.write(dir.resolve("cpu.max"), quota + " " + CPU_PERIOD_MICROS);
+            } else if (written != null) {
+                CgroupFiles.write(dir.resolve("cpu.max"), "max " + CPU_PERIOD_MICROS);
+            }
+        }
+    }
+
+    @Override
+    public List<String> joinFiles() {
         return List.of(dir.resolve("cgroup.procs").toString());
     }
 

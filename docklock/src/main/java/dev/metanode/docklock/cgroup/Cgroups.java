@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds where this process may create cgroups for its cages and creates them. Cages go in a
@@ -17,6 +21,15 @@ import java.util.Optional;
  */
 public final class Cgroups {
     private static final String SUBTREE = "docklock";
+    /**
+     * Cage cgroups are named {@code run-<pid namespace>-<node pid>-<n>}: the pid tells whether their
+     * node is gone, but only in our own pid namespace (nodes in other containers may share a v1
+     * hierarchy, with pids that mean nothing here).
+     */
+    private static final Pattern RUN_NAME = Pattern.compile("run-(\\d+)-(\\d+)-\\d+");
+    private static final String PID_NAMESPACE = pidNamespace();
+    /** Numbers this JVM's cage cgroups: several runtimes in one JVM share the pid in the name. */
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private final LimitsMode mode;
     private final Path v2Parent;
@@ -129,6 +142,60 @@ public final class Cgroups {
     /** One line on what is in force, for status output. */
     public String describe() {
         return reason;
+    }
+
+    /**
+     * Removes the cage cgroups a node left behind when it died without closing them (its cages died
+     * with it, by their parent-death signal): those named after a process that no longer exists.
+     * A cgroup that still holds a process is not removable and stays. Returns how many went.
+     */
+    public int removeStale() {
+        int removed = 0;
+        for (Path parent : new Path[] {v2Parent, memoryParent, pidsParent, cpuParent}) {
+            if (parent == null) {
+                continue;
+            }
+            try (Stream<Path> children = Files.list(parent)) {
+                for (Path child : children.toList()) {
+                    Matcher m = RUN_NAME.matcher(child.getFileName().toString());
+                    if (m.matches() && m.group(1).equals(PID_NAMESPACE) && !isAlive(m.group(2))
+                            && Files.isDirectory(child) && CgroupFiles.removeOnce(child)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable parent leaves its stale cgroups; creating new ones will tell if it matters
+            }
+        }
+        return removed;
+    }
+
+    /** A name no other cage cgroup of this JVM has. */
+    static String nextRunName() {
+        return runName(RUNS.incrementAndGet());
+    }
+
+    /** The name of this node's {@code n}-th cage cgroup. */
+    public static String runName(long n) {
+        return "run-" + PID_NAMESPACE + "-" + ProcessHandle.current().pid() + "-" + n;
+    }
+
+    /** The inode number of this process's pid namespace, "0" when it cannot be read. */
+    private static String pidNamespace() {
+        try {
+            String link = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString(); // pid:[4026531836]
+            return link.replaceAll("\\D", "");
+        } catch (IOException | UnsupportedOperationException e) {
+            return "0";
+        }
+    }
+
+    private static boolean isAlive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not ours to judge
+        }
     }
 
     /** Creates the cage's cgroup with these limits; empty in {@link LimitsMode#RLIMITS_ONLY}. */

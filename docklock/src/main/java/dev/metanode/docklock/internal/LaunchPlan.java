@@ -29,7 +29,7 @@ public final class LaunchPlan {
     private static final int S_WORKDIR = 3;
     private static final int S_PRELOAD = 4;
     private static final int S_HOSTNAME = 5;
-    private static final int S_CGROUP_PROCS = 6;
+    private static final int S_CGROUP_JOIN = 6;
     private static final int S_ETC_FILES = 7;
     private static final int S_PASSWD = 8;
     private static final int S_GROUP = 9;
@@ -50,7 +50,7 @@ public final class LaunchPlan {
     public String workdir = "/";
     public String preload = "";
     public String hostname = "docklock";
-    public List<String> cgroupProcFiles = List.of();
+    public List<String> cgroupJoinFiles = List.of();
     public List<String> etcFiles = List.of();
     public String passwd = "";
     public String group = "";
@@ -79,7 +79,7 @@ public final class LaunchPlan {
         strings[S_WORKDIR] = workdir;
         strings[S_PRELOAD] = preload;
         strings[S_HOSTNAME] = hostname;
-        strings[S_CGROUP_PROCS] = String.join("\n", cgroupProcFiles);
+        strings[S_CGROUP_JOIN] = String.join("\n", cgroupJoinFiles);
         strings[S_ETC_FILES] = String.join("\n", etcFiles);
         strings[S_PASSWD] = passwd;
         strings[S_GROUP] = group;
