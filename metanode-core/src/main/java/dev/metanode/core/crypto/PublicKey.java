@@ -13,6 +13,8 @@ public final class PublicKey {
 
     private final byte[] encoded;
     private final Ed25519PublicKeyParameters params;
+    /** Computed on first use: one field inversion, needed only by keys that take part in handshakes. */
+    private volatile byte[] x25519;
 
     private PublicKey(byte[] encoded) {
         this.encoded = encoded.clone();
@@ -37,6 +39,21 @@ public final class PublicKey {
             return false;
         }
         return params.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+    }
+
+    /**
+     * The X25519 public key of the same point (the Montgomery u of this Edwards point), as
+     * libsodium's {@code crypto_sign_ed25519_pk_to_curve25519}; its private key is
+     * {@link SigningKey#x25519PrivateKey()}. A key and its negation (the sign bit flipped) give the
+     * same u, and only the holder of the one private scalar can use either.
+     */
+    public byte[] x25519PublicKey() {
+        byte[] u = x25519;
+        if (u == null) {
+            u = Ed25519ToX25519.publicKey(encoded);
+            x25519 = u;
+        }
+        return u.clone();
     }
 
     public byte[] bytes() {
