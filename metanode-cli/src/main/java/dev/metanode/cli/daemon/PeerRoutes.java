@@ -12,7 +12,6 @@ import dev.metanode.core.net.PeerNetwork;
 import dev.metanode.core.net.PeerStats;
 import dev.metanode.core.net.netty.NettyPeerNetwork;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class PeerRoutes implements Service {
         }
         Set<dev.metanode.core.crypto.PublicKey> allowed = config.peers().stream().map(PeerAddress::key)
                 .collect(Collectors.toSet());
-        network = new NettyPeerNetwork(NodeIdentity.create(key, new SecureRandom()), new PeerAllowList(allowed),
+        network = new NettyPeerNetwork(NodeIdentity.create(key), new PeerAllowList(allowed),
                 NetConfig.defaults(config.chainId())
                         .withListenAddress(new InetSocketAddress(config.netHost(), config.netPort())),
                 Clock.SYSTEM, RandomGenerator.getDefault());
