@@ -13,8 +13,6 @@ public final class PublicKey {
 
     private final byte[] encoded;
     private final Ed25519PublicKeyParameters params;
-    /** Computed on first use: one field inversion, needed only by keys that take part in handshakes. */
-    private volatile byte[] x25519;
 
     private PublicKey(byte[] encoded) {
         this.encoded = encoded.clone();
@@ -48,12 +46,7 @@ public final class PublicKey {
      * same u, and only the holder of the one private scalar can use either.
      */
     public byte[] x25519PublicKey() {
-        byte[] u = x25519;
-        if (u == null) {
-            u = Ed25519ToX25519.publicKey(encoded);
-            x25519 = u;
-        }
-        return u.clone();
+        return Ed25519ToX25519.publicKey(encoded); // one variable-time inversion: about a microsecond
     }
 
     public byte[] bytes() {

@@ -8,11 +8,7 @@ import dev.metanode.core.crypto.PublicKey;
  */
 record HandshakePolicy(PublicKey localKey, PeerAllowList allowList, PublicKey expectedKey) {
 
-    /**
-     * Returns the allow-list's own instance of the key, whose X25519 form is computed once and then
-     * cached, rather than the copy just parsed from the wire.
-     */
-    PublicKey check(PublicKey remote) {
+    void check(PublicKey remote) {
         if (remote.equals(localKey)) {
             throw new TransportException(Misbehaviour.HANDSHAKE_FAILED,
                     "peer presented our own key (connected to ourselves?)");
@@ -21,11 +17,9 @@ record HandshakePolicy(PublicKey localKey, PeerAllowList allowList, PublicKey ex
             throw new TransportException(Misbehaviour.NOT_ALLOWED,
                     "wrong identity: expected " + expectedKey.fingerprint() + ", peer proved " + remote.fingerprint());
         }
-        PublicKey allowed = allowList.find(remote);
-        if (allowed == null) {
+        if (!allowList.contains(remote)) {
             throw new TransportException(Misbehaviour.NOT_ALLOWED,
                     "peer " + remote.fingerprint() + " is not on the allow-list");
         }
-        return allowed;
     }
 }

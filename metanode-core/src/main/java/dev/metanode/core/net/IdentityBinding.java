@@ -31,10 +31,10 @@ final class IdentityBinding {
         } catch (IllegalArgumentException e) {
             throw new TransportException("peer named an invalid Ed25519 key");
         }
-        PublicKey accepted = policy.check(key);
-        if (!MessageDigest.isEqual(accepted.x25519PublicKey(), remoteStatic)) {
+        policy.check(key);
+        if (!MessageDigest.isEqual(key.x25519PublicKey(), remoteStatic)) {
             throw new TransportException("static key of the peer is not the one of " + key.fingerprint());
         }
-        return accepted;
+        return key;
     }
 }

@@ -1,10 +1,7 @@
 package dev.metanode.core.net;
 
 import dev.metanode.core.crypto.PublicKey;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The Ed25519 keys that may complete a handshake with us: the validator set or the cluster
@@ -12,8 +9,7 @@ import java.util.stream.Collectors;
  * here: {@link PeerNetwork#replaceAllowList} closes them.
  */
 public final class PeerAllowList {
-    /** Each key maps to itself, so that handshakes use (and cache in) the one instance. */
-    private volatile Map<PublicKey, PublicKey> allowed;
+    private volatile Set<PublicKey> allowed;
 
     public PeerAllowList(Set<PublicKey> allowed) {
         replace(allowed);
@@ -23,20 +19,14 @@ public final class PeerAllowList {
         if (newAllowed == null) {
             throw new IllegalArgumentException("the allow-list may be empty but not null");
         }
-        this.allowed = Map.copyOf(newAllowed.stream().collect(Collectors.toMap(Function.identity(),
-                Function.identity(), (a, b) -> a)));
+        this.allowed = Set.copyOf(newAllowed);
     }
 
     public boolean contains(PublicKey key) {
-        return allowed.containsKey(key);
-    }
-
-    /** The allow-list's instance of an equal key, or null. */
-    PublicKey find(PublicKey key) {
-        return allowed.get(key);
+        return allowed.contains(key);
     }
 
     public Set<PublicKey> keys() {
-        return allowed.keySet();
+        return allowed;
     }
 }
