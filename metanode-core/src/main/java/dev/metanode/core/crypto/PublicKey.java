@@ -46,7 +46,7 @@ public final class PublicKey {
      * same u, and only the holder of the one private scalar can use either.
      */
     public byte[] x25519PublicKey() {
-        return Ed25519ToX25519.publicKey(encoded); // one variable-time inversion: about a microsecond
+        return Ed25519ToX25519.publicKey(encoded); // one variable-time inversion: a few microseconds
     }
 
     public byte[] bytes() {
