@@ -14,7 +14,6 @@ import dev.metanode.core.net.PeerNetwork;
 import dev.metanode.core.net.PeerStats;
 import dev.metanode.core.net.netty.NettyPeerNetwork;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class PeerRoutes implements Service {
                 .withListenAddress(new InetSocketAddress(config.netHost(), config.netPort()));
         // A consensus message may carry a whole block: frames must fit the largest one.
         net = net.withLimits(net.limits().withFrameBytesMax(FRAME_BYTES_MAX));
-        PeerNetwork started = new NettyPeerNetwork(NodeIdentity.create(key, new SecureRandom()),
+        PeerNetwork started = new NettyPeerNetwork(NodeIdentity.create(key),
                 new PeerAllowList(allowed), net, Clock.SYSTEM, RandomGenerator.getDefault());
         subscriptions.forEach(s -> started.subscribe(s.getKey(), s.getValue()));
         network = started;

@@ -39,6 +39,16 @@ public final class PublicKey {
         return params.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
 
+    /**
+     * The X25519 public key of the same point (the Montgomery u of this Edwards point), as
+     * libsodium's {@code crypto_sign_ed25519_pk_to_curve25519}; its private key is
+     * {@link SigningKey#x25519PrivateKey()}. A key and its negation (the sign bit flipped) give the
+     * same u, and only the holder of the one private scalar can use either.
+     */
+    public byte[] x25519PublicKey() {
+        return Ed25519ToX25519.publicKey(encoded); // one variable-time inversion: a few microseconds
+    }
+
     public byte[] bytes() {
         return encoded.clone();
     }

@@ -42,6 +42,20 @@ public final class SigningKey {
         return publicKey;
     }
 
+    /**
+     * The X25519 private key that belongs to this Ed25519 key (see {@link #publicKey()}'s
+     * {@link PublicKey#x25519PublicKey()}): the clamped first half of SHA-512(seed), as libsodium's
+     * {@code crypto_sign_ed25519_sk_to_curve25519}. A fresh copy the caller may erase.
+     */
+    public byte[] x25519PrivateKey() {
+        byte[] seed = params.getEncoded();
+        try {
+            return Ed25519ToX25519.privateKey(seed);
+        } finally {
+            java.util.Arrays.fill(seed, (byte) 0);
+        }
+    }
+
     /** The 32-byte seed; only key files should ever need it. */
     byte[] seed() {
         return params.getEncoded();

@@ -17,7 +17,12 @@ final class CipherState {
     }
 
     void initializeKey(byte[] key) {
-        aead = new ChaChaPoly(key);
+        // A handshake sets a key at every MixKey; Cipher.getInstance costs more than a new key.
+        if (aead == null) {
+            aead = new ChaChaPoly(key);
+        } else {
+            aead.setKey(key);
+        }
         nonce = 0;
     }
 

@@ -10,13 +10,24 @@ final class DhKeyPair {
     private final byte[] privateKey = new byte[X25519.SCALAR_SIZE];
     private final byte[] publicKey = new byte[KEY_BYTES];
 
-    private DhKeyPair(SecureRandom random) {
-        X25519.generatePrivateKey(random, privateKey);
-        X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-    }
+    private DhKeyPair() {}
 
     static DhKeyPair generate(SecureRandom random) {
-        return new DhKeyPair(random);
+        DhKeyPair pair = new DhKeyPair();
+        X25519.generatePrivateKey(random, pair.privateKey);
+        X25519.generatePublicKey(pair.privateKey, 0, pair.publicKey, 0);
+        return pair;
+    }
+
+    /** The pair of a given private key (copied; the caller may erase its array). */
+    static DhKeyPair fromPrivateKey(byte[] privateKey) {
+        if (privateKey.length != X25519.SCALAR_SIZE) {
+            throw new IllegalArgumentException("an X25519 private key has " + X25519.SCALAR_SIZE + " bytes");
+        }
+        DhKeyPair pair = new DhKeyPair();
+        System.arraycopy(privateKey, 0, pair.privateKey, 0, X25519.SCALAR_SIZE);
+        X25519.generatePublicKey(pair.privateKey, 0, pair.publicKey, 0);
+        return pair;
     }
 
     byte[] publicKey() {

@@ -10,18 +10,19 @@ import java.util.Arrays;
  * chaining key), one instance per connection attempt:
  * <pre>
  *   -> e, e1                 initiator ephemeral X25519 and ML-KEM-768 public keys
- *   <- e, ee, ekem1, s, es   responder ephemeral, KEM ciphertext, static key, identity proof
- *   -> s, se                 initiator static key, identity proof
+ *   <- e, ee, ekem1, s, es   responder ephemeral, KEM ciphertext, static key, Ed25519 key (payload)
+ *   -> s, se                 initiator static key, Ed25519 key (payload)
  * </pre>
- * Each identity proof is an Ed25519 signature over the handshake hash (see {@link IdentityProof}).
+ * Each static key is the sender's Ed25519 key mapped to X25519, so {@code es} and {@code se}
+ * authenticate the Ed25519 key named in the payload (see {@link IdentityBinding}).
  * Message sizes are fixed, so any other length is refused before any crypto runs.
  */
 public final class HandshakeState {
     public static final String PROTOCOL_NAME = "Metanode_XXhfs_25519+MLKEM768_ChaChaPoly_SHA256";
     public static final int MESSAGE1_BYTES = DhKeyPair.KEY_BYTES + MlKem768.PUBLIC_KEY_BYTES;
     public static final int MESSAGE2_BYTES = DhKeyPair.KEY_BYTES + sealed(MlKem768.CIPHERTEXT_BYTES)
-            + sealed(DhKeyPair.KEY_BYTES) + sealed(IdentityProof.BYTES);
-    public static final int MESSAGE3_BYTES = sealed(DhKeyPair.KEY_BYTES) + sealed(IdentityProof.BYTES);
+            + sealed(DhKeyPair.KEY_BYTES) + sealed(IdentityBinding.BYTES);
+    public static final int MESSAGE3_BYTES = sealed(DhKeyPair.KEY_BYTES) + sealed(IdentityBinding.BYTES);
     public static final int MESSAGE_BYTES_MAX = Math.max(MESSAGE1_BYTES, MESSAGE2_BYTES);
 
     private final boolean initiator;
@@ -58,7 +59,7 @@ public final class HandshakeState {
 
     /** The prologue both sides mix in first: a network id, so nodes of different networks never agree. */
     public static byte[] prologue(String networkId) {
-        return ("metanode-bpci/1\0" + networkId).getBytes(StandardCharsets.UTF_8);
+        return ("metanode-bpci/2\0" + networkId).getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean isInitiator() {

@@ -16,7 +16,6 @@ final class HandshakeSteps {
     private MlKem768 kem;
     private byte[] remoteEphemeral;
     private byte[] remoteKemKey;
-    private byte[] remoteStatic;
     private PublicKey remoteKey;
 
     HandshakeSteps(SymmetricState symmetric, NodeIdentity local, SecureRandom random) {
@@ -49,7 +48,7 @@ final class HandshakeSteps {
         this.remoteKemKey = remoteKem;
     }
 
-    /** Responder: <- e, ee, ekem1, s, es, proof. */
+    /** Responder: <- e, ee, ekem1, s, es, payload. */
     byte[] writeMessage2() {
         ephemeral = DhKeyPair.generate(random);
         byte[] e = ephemeral.publicKey();
@@ -60,12 +59,10 @@ final class HandshakeSteps {
         symmetric.mixKey(encapsulated[1]);
         byte[] s = symmetric.encryptAndHash(local.staticKey().publicKey());
         symmetric.mixKey(local.staticKey().agree(remoteEphemeral));
-        byte[] proof = IdentityProof.create(local.signingKey(), IdentityProof.ROLE_RESPONDER,
-                symmetric.handshakeHash());
-        return concat(e, ekem1, s, symmetric.encryptAndHash(proof));
+        return concat(e, ekem1, s, symmetric.encryptAndHash(IdentityBinding.payload(local)));
     }
 
-    /** Initiator reads <- e, ee, ekem1, s, es, proof. */
+    /** Initiator reads <- e, ee, ekem1, s, es, payload. */
     void readMessage2(byte[] message, HandshakePolicy policy) {
         int at = 0;
         remoteEphemeral = Arrays.copyOfRange(message, at, at += DhKeyPair.KEY_BYTES);
@@ -73,29 +70,25 @@ final class HandshakeSteps {
         symmetric.mixKey(ephemeral.agree(remoteEphemeral));
         byte[] ciphertext = symmetric.decryptAndHash(Arrays.copyOfRange(message, at, at += SEALED_CIPHERTEXT_BYTES));
         symmetric.mixKey(kem.decapsulate(ciphertext));
-        remoteStatic = symmetric.decryptAndHash(Arrays.copyOfRange(message, at, at += SEALED_KEY_BYTES));
+        byte[] remoteStatic = symmetric.decryptAndHash(Arrays.copyOfRange(message, at, at += SEALED_KEY_BYTES));
         symmetric.mixKey(ephemeral.agree(remoteStatic));
-        byte[] signedHash = symmetric.handshakeHash();
-        byte[] proof = symmetric.decryptAndHash(Arrays.copyOfRange(message, at, message.length));
-        remoteKey = IdentityProof.verify(proof, IdentityProof.ROLE_RESPONDER, signedHash, policy);
+        byte[] payload = symmetric.decryptAndHash(Arrays.copyOfRange(message, at, message.length));
+        remoteKey = IdentityBinding.verify(payload, remoteStatic, policy);
     }
 
-    /** Initiator: -> s, se, proof. */
+    /** Initiator: -> s, se, payload. */
     byte[] writeMessage3() {
         byte[] s = symmetric.encryptAndHash(local.staticKey().publicKey());
         symmetric.mixKey(local.staticKey().agree(remoteEphemeral));
-        byte[] proof = IdentityProof.create(local.signingKey(), IdentityProof.ROLE_INITIATOR,
-                symmetric.handshakeHash());
-        return concat(s, symmetric.encryptAndHash(proof));
+        return concat(s, symmetric.encryptAndHash(IdentityBinding.payload(local)));
     }
 
-    /** Responder reads -> s, se, proof. */
+    /** Responder reads -> s, se, payload. */
     void readMessage3(byte[] message, HandshakePolicy policy) {
-        remoteStatic = symmetric.decryptAndHash(Arrays.copyOfRange(message, 0, SEALED_KEY_BYTES));
+        byte[] remoteStatic = symmetric.decryptAndHash(Arrays.copyOfRange(message, 0, SEALED_KEY_BYTES));
         symmetric.mixKey(ephemeral.agree(remoteStatic));
-        byte[] signedHash = symmetric.handshakeHash();
-        byte[] proof = symmetric.decryptAndHash(Arrays.copyOfRange(message, SEALED_KEY_BYTES, message.length));
-        remoteKey = IdentityProof.verify(proof, IdentityProof.ROLE_INITIATOR, signedHash, policy);
+        byte[] payload = symmetric.decryptAndHash(Arrays.copyOfRange(message, SEALED_KEY_BYTES, message.length));
+        remoteKey = IdentityBinding.verify(payload, remoteStatic, policy);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -2,35 +2,38 @@ package dev.metanode.core.net;
 
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
-import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * This node's identity on the wire: its Ed25519 node key, which peers know from the validator set,
- * and an X25519 static key for the Noise pattern. The X25519 key is made fresh at every start; what
- * peers trust is the Ed25519 signature over the handshake hash, which binds the two together.
+ * and the same key mapped to X25519 as the Noise static key ({@link SigningKey#x25519PrivateKey()}).
+ * Because the static key is the identity key, the handshake's {@code es} and {@code se}
+ * Diffie-Hellman results authenticate the Ed25519 identity; no signature is needed.
  */
 public final class NodeIdentity {
-    private final SigningKey signingKey;
+    private final PublicKey publicKey;
     private final DhKeyPair staticKey;
 
-    private NodeIdentity(SigningKey signingKey, DhKeyPair staticKey) {
-        this.signingKey = signingKey;
+    /** Any pair; only {@link #create} makes one that peers accept (tests make the others). */
+    NodeIdentity(PublicKey publicKey, DhKeyPair staticKey) {
+        this.publicKey = publicKey;
         this.staticKey = staticKey;
     }
 
-    public static NodeIdentity create(SigningKey signingKey, SecureRandom random) {
+    public static NodeIdentity create(SigningKey signingKey) {
         if (signingKey == null) {
             throw new IllegalArgumentException("a node identity needs a signing key");
         }
-        return new NodeIdentity(signingKey, DhKeyPair.generate(random));
+        byte[] privateKey = signingKey.x25519PrivateKey();
+        try {
+            return new NodeIdentity(signingKey.publicKey(), DhKeyPair.fromPrivateKey(privateKey));
+        } finally {
+            Arrays.fill(privateKey, (byte) 0);
+        }
     }
 
     public PublicKey publicKey() {
-        return signingKey.publicKey();
-    }
-
-    SigningKey signingKey() {
-        return signingKey;
+        return publicKey;
     }
 
     DhKeyPair staticKey() {
@@ -39,6 +42,6 @@ public final class NodeIdentity {
 
     @Override
     public String toString() {
-        return "NodeIdentity[" + signingKey.publicKey().fingerprint() + "]";
+        return "NodeIdentity[" + publicKey.fingerprint() + "]";
     }
 }

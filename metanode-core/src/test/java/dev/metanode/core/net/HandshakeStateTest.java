@@ -66,6 +66,58 @@ class HandshakeStateTest {
     }
 
     @Test
+    void staticKeysAreTheEd25519KeysMappedToX25519() {
+        assertArrayEquals(bob.publicKey().x25519PublicKey(), bob.staticKey().publicKey());
+        assertArrayEquals(alice.publicKey().x25519PublicKey(), alice.staticKey().publicKey());
+    }
+
+    @Test
+    void refusesResponderNamingAKeyItsStaticKeyDoesNotBelongTo() {
+        // Mallory answers with her own static key but names Bob's Ed25519 key, whom Alice dialled.
+        NodeIdentity fakeBob = new NodeIdentity(bob.publicKey(), mallory.staticKey());
+        HandshakeState initiator = HandshakeState.initiator(alice, allow(alice, bob), bob.publicKey(), PROLOGUE,
+                limits, new SecureRandom());
+        HandshakeState responder = HandshakeState.responder(fakeBob, allow(alice, bob), PROLOGUE, limits,
+                new SecureRandom());
+        responder.readMessage(initiator.writeMessage());
+        TransportException e = assertThrows(TransportException.class,
+                () -> initiator.readMessage(responder.writeMessage()));
+        assertTrue(e.getMessage().startsWith("static key of the peer is not the one of"), e.getMessage());
+    }
+
+    @Test
+    void refusesInitiatorNamingAKeyItsStaticKeyDoesNotBelongTo() {
+        NodeIdentity fakeAlice = new NodeIdentity(alice.publicKey(), mallory.staticKey());
+        HandshakeState initiator = HandshakeState.initiator(fakeAlice, allow(alice, bob), bob.publicKey(),
+                PROLOGUE, limits, new SecureRandom());
+        HandshakeState responder = HandshakeState.responder(bob, allow(alice, bob), PROLOGUE, limits,
+                new SecureRandom());
+        responder.readMessage(initiator.writeMessage());
+        initiator.readMessage(responder.writeMessage());
+        TransportException e = assertThrows(TransportException.class,
+                () -> responder.readMessage(initiator.writeMessage()));
+        assertTrue(e.getMessage().startsWith("static key of the peer is not the one of"), e.getMessage());
+    }
+
+    @Test
+    void refusesStaticKeyOfTheNamedKeysNegation() {
+        // -A maps to the same X25519 key as A; only the holder of A's secret can use it, and the
+        // allow-list decides which of the two encodings is the identity.
+        byte[] negated = bob.publicKey().bytes();
+        negated[31] ^= (byte) 0x80;
+        NodeIdentity negatedBob = new NodeIdentity(dev.metanode.core.crypto.PublicKey.fromBytes(negated),
+                bob.staticKey());
+        HandshakeState initiator = HandshakeState.initiator(alice, allow(alice, bob), null, PROLOGUE, limits,
+                new SecureRandom());
+        HandshakeState responder = HandshakeState.responder(negatedBob, allow(alice, bob), PROLOGUE, limits,
+                new SecureRandom());
+        responder.readMessage(initiator.writeMessage());
+        TransportException e = assertThrows(TransportException.class,
+                () -> initiator.readMessage(responder.writeMessage()));
+        assertTrue(e.getMessage().contains("not on the allow-list"), e.getMessage());
+    }
+
+    @Test
     void refusesInitiatorNotOnAllowList() {
         HandshakeState initiator = HandshakeState.initiator(mallory, allow(alice, mallory), alice.publicKey(),
                 PROLOGUE, limits, new SecureRandom());

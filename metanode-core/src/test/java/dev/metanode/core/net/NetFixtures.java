@@ -18,7 +18,7 @@ public final class NetFixtures {
     }
 
     public static NodeIdentity identity(String name) {
-        return NodeIdentity.create(key(name), new SecureRandom());
+        return NodeIdentity.create(key(name));
     }
 
     public static PeerAllowList allow(NodeIdentity... identities) {

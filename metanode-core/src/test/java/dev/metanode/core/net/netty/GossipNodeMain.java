@@ -36,7 +36,7 @@ public final class GossipNodeMain {
         for (int i = 0; i < nodes; i++) {
             keys.add(NetFixtures.key("node" + i).publicKey());
         }
-        NodeIdentity identity = NodeIdentity.create(NetFixtures.key("node" + index), new java.security.SecureRandom());
+        NodeIdentity identity = NodeIdentity.create(NetFixtures.key("node" + index));
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         AtomicInteger total = new AtomicInteger();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
