@@ -97,6 +97,12 @@ public final class ValidatorNode {
         drain();
     }
 
+    /** A message from {@code peer} that the runtime already decoded (e.g. off the consensus thread). */
+    public void onMessage(PublicKey peer, Message message) {
+        dispatch(peer, message);
+        drain();
+    }
+
     /** A transaction from a local client: checked, queued and gossiped. */
     public SubmitResult submit(Transaction tx) {
         SubmitResult result = transactions.submit(tx, true);

@@ -40,6 +40,7 @@ class LedgerThroughputBench {
     }
 
     private void run(int validators) throws Exception {
+        System.out.println(VerifyCeiling.describe());
         try (Services s = new Services(validators)) {
             s.get(0).submit(KvHandler.put(TestKeys.key(49), 0, "warm=up")).get(30, TimeUnit.SECONDS);
             burst(s, validators);
@@ -75,9 +76,9 @@ class LedgerThroughputBench {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(100); // let the last latency callbacks land
-        System.out.printf("bench validators=%d burst txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, height=%d%n",
+        System.out.printf("bench validators=%d burst txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, height=%d, load %s%n",
                 validators, BURST_TXS, BURST_TXS / seconds, Latency.percentileMs(latencies, 50),
-                Latency.percentileMs(latencies, 99), s.get(0).height());
+                Latency.percentileMs(latencies, 99), s.get(0).height(), VerifyCeiling.loadAverage());
     }
 
     /** Latency: each client waits for its commit before submitting the next. */
@@ -105,9 +106,9 @@ class LedgerThroughputBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("bench validators=%d closed-loop clients=%d txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms%n",
+        System.out.printf("bench validators=%d closed-loop clients=%d txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, load %s%n",
                 validators, CLIENTS, latencies.size(), latencies.size() / seconds, Latency.percentileMs(latencies, 50),
-                Latency.percentileMs(latencies, 99));
+                Latency.percentileMs(latencies, 99), VerifyCeiling.loadAverage());
     }
 
     private static List<List<Transaction>> sign(int perClient, int keySeed) {
