@@ -59,19 +59,6 @@ public final class MessageCodec {
         return out.toByteArray();
     }
 
-    /**
-     * Whether an encoded message may carry transactions (tx gossip, a proposal, a round change, a
-     * final block), judged by its kind byte alone: lets a runtime check their signatures off the
-     * consensus thread before it decodes the message for real.
-     */
-    public static boolean mayCarryTransactions(byte[] bytes) {
-        if (bytes == null || bytes.length < 2) {
-            return false;
-        }
-        int kind = bytes[1];
-        return kind == TX || kind == PROPOSAL || kind == ROUND_CHANGE || kind == FINAL_BLOCK;
-    }
-
     public static Message decode(byte[] bytes) throws MalformedMessageException {
         if (bytes == null || bytes.length > MESSAGE_BYTES_MAX) {
             throw new MalformedMessageException("message longer than " + MESSAGE_BYTES_MAX + " bytes");

@@ -9,7 +9,6 @@ import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.Validator;
 import dev.metanode.consensus.mempool.Mempool;
 import dev.metanode.consensus.payload.Message;
-import dev.metanode.consensus.payload.MessageCodec;
 import dev.metanode.consensus.vrf.VrfSecretKey;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
@@ -116,7 +115,7 @@ public final class LedgerService implements Ledger, Service {
                 r -> Thread.ofPlatform().name(THREAD_NAME + "-completions").daemon(true).unstarted(r));
         this.pending = new PendingTxs(completions);
         this.delivery = new BlockDelivery(THREAD_NAME + "-delivery", this::readCommitted);
-        this.checks = new SignatureChecks(settings.verifier(), THREAD_NAME + "-verify");
+        this.checks = new SignatureChecks(settings.genesis().chainId(), settings.verifier(), THREAD_NAME + "-verify");
     }
 
     /** The genesis entry for {@code key}: its public key, the VRF key derived from it, and {@code power}. */
@@ -245,17 +244,12 @@ public final class LedgerService implements Ledger, Service {
             droppedMessages.incrementAndGet();
             return false;
         }
-        if (MessageCodec.mayCarryTransactions(message)) {
-            // Decoded and its transactions' signatures checked on the pool; handled in arrival order once ready.
-            checks.decodeAndCheck(message, decoded -> {
-                m.decoded = decoded;
-                m.ready = true;
-                inboundReady();
-            });
-        } else {
+        // Decoded and its signatures checked on the pool; handled in arrival order once ready.
+        checks.decodeAndCheck(message, decoded -> {
+            m.decoded = decoded;
             m.ready = true;
             inboundReady();
-        }
+        });
         return true;
     }
 
@@ -465,6 +459,7 @@ public final class LedgerService implements Ledger, Service {
         }
         mempoolSize = node.mempoolSize();
         round = node.round();
+        checks.validators(node.validators());
     }
 
     /** Queues more work behind what is waiting; while stopping, the stop task drains the queues itself. */

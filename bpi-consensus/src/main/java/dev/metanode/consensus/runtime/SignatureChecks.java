@@ -1,6 +1,12 @@
 package dev.metanode.consensus.runtime;
 
 import dev.metanode.consensus.chain.Block;
+import dev.metanode.consensus.chain.Domains;
+import dev.metanode.consensus.chain.HeaderVerifier;
+import dev.metanode.consensus.chain.InvalidBlockException;
+import dev.metanode.consensus.chain.ValidatorSet;
+import dev.metanode.consensus.payload.Commit;
+import dev.metanode.consensus.payload.Prepare;
 import dev.metanode.consensus.chain.SignatureVerifier;
 import dev.metanode.consensus.payload.FinalBlock;
 import dev.metanode.consensus.payload.Message;
@@ -19,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks transaction signatures on a small pool (one thread per available processor) before the
+ * Checks signatures (of transactions, of QBFT messages and commit seals) on a small pool (one thread per available processor) before the
  * consensus thread needs the answers. The node's verifier remembers them ({@link
  * dev.metanode.consensus.chain.CachingVerifier}), so its own checks at mempool admission and block
  * validation become look-ups: each signature is computed once per node, on whichever core is free,
@@ -30,10 +36,14 @@ final class SignatureChecks {
     /** Transactions one pool task checks: a block's are split so that every core takes a share. */
     static final int CHUNK_TXS = 64;
 
+    private final String chainId;
     private final SignatureVerifier verifier;
     private final ExecutorService pool;
+    /** The set deciding the current height, as of the consensus thread's last event: whose VRF keys proposals use. */
+    private volatile ValidatorSet validators;
 
-    SignatureChecks(SignatureVerifier verifier, String threadName) {
+    SignatureChecks(String chainId, SignatureVerifier verifier, String threadName) {
+        this.chainId = chainId;
         this.verifier = verifier;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -53,9 +63,9 @@ final class SignatureChecks {
     }
 
     /**
-     * Decodes an inbound message on the pool, checks the signatures of every transaction it carries
-     * (a block's split across the pool's threads), then hands the message (null if it does not
-     * decode) to {@code done}.
+     * Decodes an inbound message on the pool, checks its signed payload (and a commit's seal) and the
+     * signatures of every transaction it carries (a block's split across the pool's threads), then
+     * hands the message (null if it does not decode) to {@code done}.
      */
     void decodeAndCheck(byte[] bytes, Consumer<Message> done) {
         run(() -> {
@@ -66,6 +76,7 @@ final class SignatureChecks {
                 // the consensus thread decodes it again and drops it
             }
             Message decoded = message;
+            checkPayload(decoded);
             checkAll(transactions(decoded), () -> done.accept(decoded));
         }, () -> done.accept(null));
     }
@@ -108,6 +119,41 @@ final class SignatureChecks {
 
     private void verify(Transaction tx) {
         verifier.verify(tx.sender(), tx.signingBytes(), tx.signature());
+    }
+
+    /** The checks the consensus thread makes first on a QBFT message, with the same questions, so they are remembered. */
+    private void checkPayload(Message message) {
+        switch (message) {
+            case null -> { }
+            case Proposal p -> {
+                p.payload().verify(chainId, verifier);
+                checkVrf(p.block());
+            }
+            case Prepare p -> p.payload().verify(chainId, verifier);
+            case Commit c -> {
+                if (c.payload().verify(chainId, verifier)) {
+                    verifier.verify(c.payload().signer(), Domains.commitSeal(c.payload().digest()), c.seal());
+                }
+            }
+            case RoundChange rc -> rc.payload().verify(chainId, verifier);
+            default -> { }
+        }
+    }
+
+    private void checkVrf(Block block) {
+        ValidatorSet set = validators;
+        if (set != null && block.header().height() > 0) {
+            try {
+                HeaderVerifier.vrfOutput(block.header(), set, verifier);
+            } catch (InvalidBlockException e) {
+                // the consensus thread finds the same and refuses the block
+            }
+        }
+    }
+
+    /** The set deciding the height the node is at now; proposals for it get their VRF proof checked here. */
+    void validators(ValidatorSet current) {
+        this.validators = current;
     }
 
     private static List<Transaction> transactions(Message message) {
