@@ -60,6 +60,8 @@ public final class ValidatorNode {
     private final List<Consumer<CommittedBlock>> listeners = new ArrayList<>();
     private QbftHeight height;
     private SealedBlock pendingBlock;
+    /** The last block this node committed (null until it commits one; then read from the store on demand). */
+    private SealedBlock lastBlock;
     private ExecutionResult pendingExecution;
 
     public ValidatorNode(NodeSettings settings, KvStore store, SigningKey key, Clock clock, MessageSink sink,
@@ -155,6 +157,15 @@ public final class ValidatorNode {
         return chain.block(h);
     }
 
+    /** The last final block, without reading it back from the store when this node committed it. */
+    public Optional<SealedBlock> lastBlock() {
+        long h = chain.height();
+        if (lastBlock != null && lastBlock.header().height() == h) {
+            return Optional.of(lastBlock);
+        }
+        return h == 0 ? Optional.empty() : chain.block(h);
+    }
+
     public int round() {
         return height.round();
     }
@@ -226,6 +237,7 @@ public final class ValidatorNode {
             ExecutionResult execution = pendingExecution;
             pendingBlock = null;
             chain.commit(block, execution, guard.forget(block.header().height()));
+            lastBlock = block;
             mempool.removeAll(block.block().transactions());
             checkpoints.removeAll(block.header().checkpoints());
             beginHeight(HeightContexts.after(chainId(), block, execution.nextValidators()));

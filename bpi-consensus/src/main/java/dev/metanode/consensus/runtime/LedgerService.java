@@ -468,7 +468,7 @@ public final class LedgerService implements Ledger, Service {
         long h = node.height();
         HeightInfo info = heightInfo;
         if (info == null || info.height != h) {
-            Optional<SealedBlock> last = h == 0 ? Optional.empty() : node.block(h);
+            Optional<SealedBlock> last = node.lastBlock();
             List<ChainStatus.ValidatorPower> validators = new ArrayList<>();
             node.validators().validators().forEach(v -> validators.add(new ChainStatus.ValidatorPower(v.key().base64(), v.power())));
             heightInfo = new HeightInfo(h,
