@@ -49,12 +49,16 @@ final class NodeHost implements HeightHost {
         if (!node.guard().allow(type, height, round, digest, preparedRound)) {
             return Optional.empty();
         }
-        return Optional.of(SignedPayload.sign(key, node.chainId(), type, height, round, digest, preparedRound));
+        SignedPayload payload = SignedPayload.sign(key, node.chainId(), type, height, round, digest, preparedRound);
+        node.settings().verifier().signedHere(key.publicKey(), payload.signingBytes(node.chainId()), payload.signature());
+        return Optional.of(payload);
     }
 
     @Override
     public byte[] seal(byte[] blockHash) {
-        return dev.metanode.consensus.chain.CommitSeal.sign(key, blockHash).signature();
+        byte[] seal = dev.metanode.consensus.chain.CommitSeal.sign(key, blockHash).signature();
+        node.settings().verifier().signedHere(key.publicKey(), dev.metanode.consensus.chain.Domains.commitSeal(blockHash), seal);
+        return seal;
     }
 
     @Override

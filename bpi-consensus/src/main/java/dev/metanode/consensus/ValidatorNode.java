@@ -65,6 +65,8 @@ public final class ValidatorNode {
     private final List<Consumer<CommittedBlock>> listeners = new ArrayList<>();
     private QbftHeight height;
     private SealedBlock pendingBlock;
+    /** The last block this node committed (null until it commits one; then read from the store on demand). */
+    private SealedBlock lastBlock;
     private ExecutionResult pendingExecution;
 
     public ValidatorNode(NodeSettings settings, KvStore store, SigningKey key, Clock clock, MessageSink sink,
@@ -100,6 +102,12 @@ public final class ValidatorNode {
         } catch (dev.metanode.consensus.codec.MalformedMessageException | IllegalArgumentException e) {
             return;
         }
+        dispatch(peer, message);
+        drain();
+    }
+
+    /** A message from {@code peer} that the runtime already decoded (e.g. off the consensus thread). */
+    public void onMessage(PublicKey peer, Message message) {
         dispatch(peer, message);
         drain();
     }
@@ -164,6 +172,15 @@ public final class ValidatorNode {
 
     public Optional<SealedBlock> block(long h) {
         return chain.block(h);
+    }
+
+    /** The last final block, without reading it back from the store when this node committed it. */
+    public Optional<SealedBlock> lastBlock() {
+        long h = chain.height();
+        if (lastBlock != null && lastBlock.header().height() == h) {
+            return Optional.of(lastBlock);
+        }
+        return h == 0 ? Optional.empty() : chain.block(h);
     }
 
     public int round() {
@@ -238,6 +255,7 @@ public final class ValidatorNode {
             ExecutionResult execution = pendingExecution;
             pendingBlock = null;
             chain.commit(block, execution, guard.forget(block.header().height()));
+            lastBlock = block;
             mempool.removeAll(block.block().transactions());
             checkpoints.removeAll(block.header().checkpoints());
             rememberAnchored(block.header().checkpoints());

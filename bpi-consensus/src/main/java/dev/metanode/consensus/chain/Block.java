@@ -10,7 +10,7 @@ import java.util.List;
 /** A header and the ordered transactions it commits to (through its transactions root and PoH mixins). */
 public record Block(BlockHeader header, List<Transaction> transactions) {
     /** Transactions in one block. */
-    public static final int TXS_MAX = 500;
+    public static final int TXS_MAX = 2_000;
     /** Bytes of one encoded block, header included. */
     public static final int BYTES_MAX = 4 * 1024 * 1024;
 

@@ -33,13 +33,22 @@ public final class CachingVerifier implements SignatureVerifier {
 
     @Override
     public boolean verify(PublicKey key, byte[] message, byte[] signature) {
-        ByteBuffer question = ByteBuffer.wrap(Sha256.digest((byte) 1, key.bytes(), Sha256.digest(message), signature));
+        ByteBuffer question = question(key, message, signature);
         byte[] answer = lookup(question);
         if (answer == null) {
             answer = inner.verify(key, message, signature) ? new byte[] {1} : ABSENT;
             remember(question, answer);
         }
         return answer.length == 1;
+    }
+
+    @Override
+    public void signedHere(PublicKey key, byte[] message, byte[] signature) {
+        remember(question(key, message, signature), new byte[] {1});
+    }
+
+    private static ByteBuffer question(PublicKey key, byte[] message, byte[] signature) {
+        return ByteBuffer.wrap(Sha256.digest((byte) 1, key.bytes(), Sha256.digest(message), signature));
     }
 
     @Override

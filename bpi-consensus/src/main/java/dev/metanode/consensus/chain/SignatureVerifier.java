@@ -15,6 +15,13 @@ public interface SignatureVerifier {
     /** The VRF output if {@code proof} proves {@code alpha} under {@code vrfKey}. */
     Optional<byte[]> vrfVerify(byte[] vrfKey, byte[] alpha, byte[] proof);
 
+    /**
+     * This node has just made {@code signature} over {@code message} with the key of {@code key}:
+     * a verifier that remembers answers may remember this one as valid, so the node does not verify
+     * its own messages. Never call it for a signature this node did not make itself.
+     */
+    default void signedHere(PublicKey key, byte[] message, byte[] signature) {}
+
     /** Computes every answer afresh. */
     SignatureVerifier DIRECT = new SignatureVerifier() {
         @Override

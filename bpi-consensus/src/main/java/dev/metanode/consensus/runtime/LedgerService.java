@@ -8,6 +8,7 @@ import dev.metanode.consensus.chain.Block;
 import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.Validator;
 import dev.metanode.consensus.mempool.Mempool;
+import dev.metanode.consensus.payload.Message;
 import dev.metanode.consensus.vrf.VrfSecretKey;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
@@ -35,6 +36,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,6 +59,13 @@ public final class LedgerService implements Ledger, Service {
     public static final int INBOUND_MESSAGES_MAX = 8_192;
     /** Submissions waiting for the consensus thread; the mempool cannot take more than this anyway. */
     public static final int SUBMITS_QUEUED_MAX = Mempool.TXS_MAX;
+    /**
+     * Checked submissions that wake the consensus thread while the pool is still checking others:
+     * under load, transactions gather into blocks of at least this many instead of one block per
+     * few checks (each block costs a VRF proof, signatures and a synced write). With nothing left to
+     * check, the consensus thread is woken at once.
+     */
+    static final int SUBMITS_BATCH_MIN = 256;
     /** Inbound messages handled per task, so queued submissions and timers are not starved. */
     static final int INBOUND_BATCH_MAX = 256;
     /**
@@ -80,10 +89,14 @@ public final class LedgerService implements Ledger, Service {
     private final ExecutorService completions;
     private final BlockDelivery delivery;
     private final PendingTxs pending;
+    private final SignatureChecks checks;
     private final ArrayBlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(INBOUND_MESSAGES_MAX);
     private final AtomicBoolean inboundScheduled = new AtomicBoolean();
     private final ArrayBlockingQueue<Submission> submissions = new ArrayBlockingQueue<>(SUBMITS_QUEUED_MAX);
     private final AtomicBoolean submitsScheduled = new AtomicBoolean();
+    /** Submissions queued whose check has not finished, and checked ones the consensus thread has not taken. */
+    private final AtomicInteger unchecked = new AtomicInteger();
+    private final AtomicInteger checkedWaiting = new AtomicInteger();
     private final AtomicLong droppedMessages = new AtomicLong();
     private volatile State state = State.NEW;
     private volatile long committedHeight;
@@ -113,6 +126,7 @@ public final class LedgerService implements Ledger, Service {
                 r -> Thread.ofPlatform().name(THREAD_NAME + "-completions").daemon(true).unstarted(r));
         this.pending = new PendingTxs(completions);
         this.delivery = new BlockDelivery(THREAD_NAME + "-delivery", this::readCommitted);
+        this.checks = new SignatureChecks(settings.genesis().chainId(), settings.verifier(), THREAD_NAME + "-verify");
     }
 
     /** The genesis entry for {@code key}: its public key, the VRF key derived from it, and {@code power}. */
@@ -164,7 +178,7 @@ public final class LedgerService implements Ledger, Service {
             consensus.execute(guarded(() -> {
                 drainInbound();
                 while (!submissions.isEmpty()) {
-                    drainSubmissions();
+                    drainSubmissions(true);
                 }
             }));
         } catch (RejectedExecutionException ignored) {
@@ -180,6 +194,7 @@ public final class LedgerService implements Ledger, Service {
             s.future.completeExceptionally(new IllegalStateException("the ledger stopped"));
         }
         pending.failAll(new IllegalStateException("the ledger stopped before the transaction was final"));
+        checks.stop();
         delivery.stop();
         completions.shutdown();
         completions.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -197,18 +212,31 @@ public final class LedgerService implements Ledger, Service {
         if (state != State.RUNNING) {
             return CompletableFuture.failedFuture(new IllegalStateException("the ledger is not running"));
         }
-        if (!submissions.offer(new Submission(tx, future))) {
+        Submission submission = new Submission(tx, future);
+        if (!submissions.offer(submission)) {
             return CompletableFuture.failedFuture(new SubmitRefusedException(SubmitResult.Status.MEMPOOL_FULL,
                     "more than " + SUBMITS_QUEUED_MAX + " submissions queued"));
         }
+        // The signature is checked on the pool; the consensus thread takes submissions in order, once checked.
+        unchecked.incrementAndGet();
+        checks.check(tx, () -> {
+            submission.checked = true;
+            int waiting = checkedWaiting.incrementAndGet();
+            if (unchecked.decrementAndGet() == 0 || waiting >= SUBMITS_BATCH_MIN) {
+                submissionsReady();
+            }
+        });
+        return future;
+    }
+
+    private void submissionsReady() {
         if (submitsScheduled.compareAndSet(false, true)) {
             try {
-                consensus.execute(guarded(this::drainSubmissions));
+                consensus.execute(guarded(() -> drainSubmissions(false)));
             } catch (RejectedExecutionException e) {
-                future.completeExceptionally(new IllegalStateException("the ledger is stopping"));
+                submitsScheduled.set(false); // stopping: stop() settles what is queued
             }
         }
-        return future;
     }
 
     @Override
@@ -226,18 +254,28 @@ public final class LedgerService implements Ledger, Service {
      * was dropped because the inbound queue is full or the service is not running.
      */
     public boolean deliver(PublicKey from, byte[] message) {
-        if (state != State.RUNNING || !inbound.offer(new Inbound(from, message))) {
+        Inbound m = new Inbound(from, message);
+        if (state != State.RUNNING || !inbound.offer(m)) {
             droppedMessages.incrementAndGet();
             return false;
         }
+        // Decoded and its signatures checked on the pool; handled in arrival order once ready.
+        checks.decodeAndCheck(message, decoded -> {
+            m.decoded = decoded;
+            m.ready = true;
+            inboundReady();
+        });
+        return true;
+    }
+
+    private void inboundReady() {
         if (inboundScheduled.compareAndSet(false, true)) {
             try {
                 consensus.execute(guarded(this::drainInboundBatch));
             } catch (RejectedExecutionException e) {
-                droppedMessages.incrementAndGet();
+                inboundScheduled.set(false); // stopping
             }
         }
-        return true;
     }
 
     /** A receipt-log checkpoint (signed note text) to anchor in the next block. */
@@ -279,22 +317,27 @@ public final class LedgerService implements Ledger, Service {
      * Takes the queued submissions in one go (up to a block's worth), so that transactions that queued
      * up while the node was busy share a block: one block per transaction would make latency grow with load.
      */
-    private void drainSubmissions() {
+    private void drainSubmissions(boolean evenUnchecked) {
         submitsScheduled.set(false);
         List<Transaction> batch = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < Block.TXS_MAX; i++) {
-            Submission s = submissions.poll();
-            if (s == null) {
-                break;
+            Submission s = submissions.peek();
+            if (s == null || !(s.checked || evenUnchecked)) {
+                break; // the pool schedules another drain when it has checked the head
+            }
+            submissions.poll();
+            if (s.checked) {
+                checkedWaiting.decrementAndGet();
             }
             if (register(s)) {
                 batch.add(s.tx);
                 ids.add(s.tx.idHex());
             }
         }
-        if (!submissions.isEmpty() && submitsScheduled.compareAndSet(false, true)) {
-            later(this::drainSubmissions);
+        Submission next = submissions.peek();
+        if (next != null && next.checked && submitsScheduled.compareAndSet(false, true)) {
+            later(() -> drainSubmissions(false));
         }
         if (batch.isEmpty()) {
             return;
@@ -370,20 +413,31 @@ public final class LedgerService implements Ledger, Service {
     private void drainInboundBatch() {
         inboundScheduled.set(false);
         for (int i = 0; i < INBOUND_BATCH_MAX; i++) {
-            Inbound m = inbound.poll();
-            if (m == null) {
-                return;
+            Inbound m = inbound.peek();
+            if (m == null || !m.ready) {
+                return; // the pool schedules another batch when the head is ready
             }
-            node.onMessage(m.from, m.bytes);
+            inbound.poll();
+            handle(m);
         }
         // More left: queue another batch behind whatever else is waiting.
-        if (!inbound.isEmpty() && inboundScheduled.compareAndSet(false, true)) {
+        Inbound next = inbound.peek();
+        if (next != null && next.ready && inboundScheduled.compareAndSet(false, true)) {
             later(this::drainInboundBatch);
         }
     }
 
     private void drainInbound() {
         for (Inbound m = inbound.poll(); m != null; m = inbound.poll()) {
+            handle(m);
+        }
+    }
+
+    private void handle(Inbound m) {
+        Message decoded = m.ready ? m.decoded : null;
+        if (decoded != null) {
+            node.onMessage(m.from, decoded);
+        } else {
             node.onMessage(m.from, m.bytes);
         }
     }
@@ -419,7 +473,7 @@ public final class LedgerService implements Ledger, Service {
         long h = node.height();
         HeightInfo info = heightInfo;
         if (info == null || info.height != h) {
-            Optional<SealedBlock> last = h == 0 ? Optional.empty() : node.block(h);
+            Optional<SealedBlock> last = node.lastBlock();
             List<ChainStatus.ValidatorPower> validators = new ArrayList<>();
             node.validators().validators().forEach(v -> validators.add(new ChainStatus.ValidatorPower(v.key().base64(), v.power())));
             heightInfo = new HeightInfo(h,
@@ -428,6 +482,7 @@ public final class LedgerService implements Ledger, Service {
         }
         mempoolSize = node.mempoolSize();
         round = node.round();
+        checks.validators(node.validators());
     }
 
     /** Queues more work behind what is waiting; while stopping, the stop task drains the queues itself. */
@@ -481,12 +536,34 @@ public final class LedgerService implements Ledger, Service {
 
     private void shutdownThreads() {
         consensus.shutdownNow();
+        checks.shutdown();
         completions.shutdown();
     }
 
-    private record Submission(Transaction tx, CompletableFuture<TxInclusion> future) {}
+    /** A queued submission; {@code checked} once the pool has checked its signature. */
+    private static final class Submission {
+        final Transaction tx;
+        final CompletableFuture<TxInclusion> future;
+        volatile boolean checked;
 
-    private record Inbound(PublicKey from, byte[] bytes) {}
+        Submission(Transaction tx, CompletableFuture<TxInclusion> future) {
+            this.tx = tx;
+            this.future = future;
+        }
+    }
+
+    /** A queued inbound message; {@code ready} once the pool has decoded it and checked its transactions. */
+    private static final class Inbound {
+        final PublicKey from;
+        final byte[] bytes;
+        volatile Message decoded;
+        volatile boolean ready;
+
+        Inbound(PublicKey from, byte[] bytes) {
+            this.from = from;
+            this.bytes = bytes;
+        }
+    }
 
     private record HeightInfo(long height, String hash, String proposer, List<ChainStatus.ValidatorPower> validators) {}
 }

@@ -1,6 +1,5 @@
 package dev.metanode.consensus.state;
 
-import dev.metanode.consensus.chain.Hashes;
 import dev.metanode.consensus.chain.ValidatorSet;
 import dev.metanode.core.kernel.TxHandler;
 import dev.metanode.core.ledger.Transaction;
@@ -8,7 +7,6 @@ import dev.metanode.core.ledger.TxContext;
 import dev.metanode.core.ledger.TxInclusion;
 import dev.metanode.core.ledger.TxRejectedException;
 import dev.metanode.core.store.KvStore;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +16,13 @@ import java.util.Optional;
  * block order, each in its own nested overlay so a refused transaction leaves no trace; then lets
  * the validators module apply due set changes, and computes the state root.
  *
- * <p>The state root is the RFC 9162 Merkle root over every (module, key, value) in key order, each
- * leaf being a 4-byte key length, the full key (module, 0, key) and the value. It is recomputed from
- * the whole state: simple and obviously right, and fine for the state sizes of now.
+ * <p>The state root is that of {@link StateTree}, built from the store on first use and updated
+ * per changed key when a block is committed.
  */
 public final class BlockExecutor {
     private final KvStore store;
     private final HandlerRegistry handlers;
+    private StateTree tree;
 
     public BlockExecutor(KvStore store, HandlerRegistry handlers) {
         this.store = store;
@@ -40,7 +38,7 @@ public final class BlockExecutor {
             outcomes.add(new TxInclusion(height, i, tx.idHex(), failure.isEmpty(), failure.orElse("")));
         }
         ValidatorSet next = ValidatorModule.endBlock(new ModuleState(ValidatorModule.MODULE, block), height);
-        return new ExecutionResult(block, outcomes, stateRoot(block), next);
+        return new ExecutionResult(block, outcomes, tree().update(block.changes()), next);
     }
 
     private Optional<String> applyOne(StateOverlay block, Transaction tx, TxContext context) {
@@ -61,11 +59,12 @@ public final class BlockExecutor {
         }
     }
 
-    static byte[] stateRoot(StateOverlay state) {
-        List<byte[]> leaves = new ArrayList<>();
-        state.entries(new byte[0]).forEach((k, v) -> leaves.add(ByteBuffer.allocate(4 + k.length + v.length)
-                .putInt(k.length).put(k).put(v).array()));
-        return Hashes.merkleRoot(leaves);
+    /** The committed state's tree, read from the store once (after genesis was written). */
+    private StateTree tree() {
+        if (tree == null) {
+            tree = StateTree.of(store);
+        }
+        return tree;
     }
 
     /** Writes the genesis state (the first validator set) if the store has none yet. */

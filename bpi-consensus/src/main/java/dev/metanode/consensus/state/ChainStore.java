@@ -98,5 +98,6 @@ public final class ChainStore {
         batch.put(ConsensusColumns.META, HEIGHT, ByteBuffer.allocate(8).putLong(height).array());
         batch.addAll(extra);
         store.write(batch, true);
+        result.stateUpdate().commit();
     }
 }

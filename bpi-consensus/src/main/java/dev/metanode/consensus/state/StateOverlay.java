@@ -5,6 +5,7 @@ import dev.metanode.core.store.WriteBatch;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
@@ -89,6 +90,13 @@ public final class StateOverlay {
             return true;
         });
         return map;
+    }
+
+    /** This overlay's own writes, in key order: full key to new value, null where deleted. */
+    public SortedMap<byte[], byte[]> changes() {
+        TreeMap<byte[], byte[]> changes = new TreeMap<>(Arrays::compareUnsigned);
+        writes.forEach((k, v) -> changes.put(k, v == DELETED ? null : v));
+        return changes;
     }
 
     /** Adds this (top-level) overlay's writes to {@code batch}. */

@@ -30,7 +30,7 @@ public final class Ecvrf {
         byte[] hString = h.encode();
         EdwardsPoint gamma = h.multiply(key.scalar());
         BigInteger k = Scalars.fromLittleEndian(VrfSecretKey.sha512(key.noncePrefix(), hString)).mod(EdwardsPoint.L);
-        byte[] c = challenge(pk, hString, gamma.encode(), EdwardsPoint.BASE.multiply(k).encode(), h.multiply(k).encode());
+        byte[] c = challenge(pk, hString, gamma.encode(), EdwardsPoint.multiplyBase(k).encode(), h.multiply(k).encode());
         BigInteger s = k.add(Scalars.fromLittleEndian(c).multiply(key.scalar())).mod(EdwardsPoint.L);
         byte[] pi = new byte[PROOF_BYTES];
         System.arraycopy(gamma.encode(), 0, pi, 0, 32);
@@ -65,7 +65,7 @@ public final class Ecvrf {
             return Optional.empty();
         }
         EdwardsPoint h = encoded.get();
-        EdwardsPoint u = EdwardsPoint.BASE.multiply(s).add(y.multiply(c).negate());
+        EdwardsPoint u = EdwardsPoint.multiplyBase(s).add(y.multiply(c).negate());
         EdwardsPoint v = h.multiply(s).add(gamma.multiply(c).negate());
         byte[] expected = challenge(publicKey, h.encode(), gamma.encode(), u.encode(), v.encode());
         if (!Arrays.equals(expected, Arrays.copyOfRange(proof, 32, 48))) {

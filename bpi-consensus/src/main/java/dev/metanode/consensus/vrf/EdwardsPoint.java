@@ -6,8 +6,13 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
 /**
  * A point of edwards25519 (RFC 8032) in extended coordinates (X:Y:Z:T), on Bouncy Castle's
  * X25519Field arithmetic, which Bouncy Castle keeps public while its Ed25519 point code is private.
- * Immutable. Scalar multiplication is a Montgomery ladder with conditional swaps, so its sequence
- * of field operations does not depend on the (secret) scalar's bits.
+ * Immutable.
+ *
+ * <p>Scalar multiplication uses signed radix-16 digits (as ref10 does): a variable point gets a
+ * table of its multiples 1..8 and 4 doublings plus one addition per digit; the base point uses 64
+ * precomputed tables (j * 16^i * B), so it needs no doublings at all. Table entries are chosen by
+ * constant-time conditional moves over the whole table and negated by a conditional swap, so the
+ * sequence of field operations does not depend on the (secret) scalar's digits.
  */
 final class EdwardsPoint {
     static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
@@ -21,6 +26,12 @@ final class EdwardsPoint {
     static final EdwardsPoint IDENTITY = new EdwardsPoint(fieldOf(BigInteger.ZERO), fieldOf(BigInteger.ONE),
             fieldOf(BigInteger.ONE), fieldOf(BigInteger.ZERO));
     static final EdwardsPoint BASE = baseOrFail();
+    /** Digits of a scalar in radix 16. */
+    private static final int DIGITS = 64;
+    /** Table entries per digit position: multiples 1..8 (digits are in -8..8). */
+    private static final int TABLE_ENTRIES = 8;
+    /** BASE_TABLE[i][j] = (j + 1) * 16^i * B, in the form additions take. */
+    private static final Cached[][] BASE_TABLE = baseTable();
 
     private final int[] x;
     private final int[] y;
@@ -154,20 +165,183 @@ final class EdwardsPoint {
         return new EdwardsPoint(nx, y, z, nt);
     }
 
-    /** [k]P for a non-negative scalar below 2^256, by a Montgomery ladder. */
+    /** [k]P for a non-negative scalar below 2^255. */
     EdwardsPoint multiply(BigInteger k) {
-        int[][] r0 = coords(IDENTITY);
-        int[][] r1 = coords(this);
-        for (int i = 255; i >= 0; i--) {
-            int bit = k.testBit(i) ? 1 : 0;
-            swap(bit, r0, r1);
-            EdwardsPoint p0 = of(r0);
-            EdwardsPoint p1 = of(r1);
-            r1 = coords(p0.add(p1));
-            r0 = coords(p0.twice());
-            swap(bit, r0, r1);
+        int[] digits = signedDigits(k);
+        Cached[] table = new Cached[TABLE_ENTRIES];
+        EdwardsPoint multiple = this;
+        table[0] = cached(this);
+        for (int j = 1; j < TABLE_ENTRIES; j++) {
+            multiple = multiple.add(this);
+            table[j] = cached(multiple);
         }
-        return of(r0);
+        int[][] r = coords(IDENTITY);
+        Scratch scratch = new Scratch();
+        for (int i = DIGITS - 1; i >= 0; i--) {
+            if (i != DIGITS - 1) {
+                for (int d = 0; d < 4; d++) {
+                    doubleInPlace(r, scratch);
+                }
+            }
+            select(table, digits[i], scratch.selected);
+            addInPlace(r, scratch.selected, scratch);
+        }
+        return of(r);
+    }
+
+    /** [k]B for a non-negative scalar below 2^255, from the precomputed tables: 64 additions. */
+    static EdwardsPoint multiplyBase(BigInteger k) {
+        int[] digits = signedDigits(k);
+        int[][] r = coords(IDENTITY);
+        Scratch scratch = new Scratch();
+        for (int i = 0; i < DIGITS; i++) {
+            select(BASE_TABLE[i], digits[i], scratch.selected);
+            addInPlace(r, scratch.selected, scratch);
+        }
+        return of(r);
+    }
+
+    /** k as 64 signed radix-16 digits, each in -8..8, with k = sum of digit[i] * 16^i. */
+    static int[] signedDigits(BigInteger k) {
+        if (k.signum() < 0 || k.bitLength() > 255) {
+            throw new IllegalArgumentException("scalar out of range");
+        }
+        byte[] le = Scalars.toLittleEndian(k, ENCODED_BYTES);
+        int[] e = new int[DIGITS];
+        for (int i = 0; i < ENCODED_BYTES; i++) {
+            e[2 * i] = le[i] & 15;
+            e[2 * i + 1] = (le[i] >>> 4) & 15;
+        }
+        int carry = 0;
+        for (int i = 0; i < DIGITS - 1; i++) {
+            e[i] += carry;
+            carry = (e[i] + 8) >> 4;
+            e[i] -= carry << 4;
+        }
+        e[DIGITS - 1] += carry;
+        return e;
+    }
+
+    /** A point in the form additions take: (Y+X, Y-X, 2dT, 2Z). */
+    private record Cached(int[] ypx, int[] ymx, int[] t2d, int[] z2) {}
+
+    private static Cached cached(EdwardsPoint p) {
+        int[] t2d = X25519Field.create();
+        X25519Field.mul(p.t, D2, t2d);
+        return new Cached(add(p.y, p.x), sub(p.y, p.x), t2d, add(p.z, p.z));
+    }
+
+    private static Cached[][] baseTable() {
+        Cached[][] tables = new Cached[DIGITS][TABLE_ENTRIES];
+        EdwardsPoint p = BASE;
+        for (int i = 0; i < DIGITS; i++) {
+            EdwardsPoint multiple = p;
+            for (int j = 0; j < TABLE_ENTRIES; j++) {
+                tables[i][j] = cached(multiple);
+                multiple = multiple.add(p);
+            }
+            p = p.twice().twice().twice().twice();
+        }
+        return tables;
+    }
+
+    /** Field elements reused across one multiplication, so the inner loop allocates nothing. */
+    private static final class Scratch {
+        final int[][] t = new int[8][];
+        final int[][] selected = new int[4][];
+
+        Scratch() {
+            for (int i = 0; i < t.length; i++) {
+                t[i] = X25519Field.create();
+            }
+            for (int i = 0; i < selected.length; i++) {
+                selected[i] = X25519Field.create();
+            }
+        }
+    }
+
+    /**
+     * Sets {@code out} to digit * P from a table of P..8P: every entry is read (constant-time
+     * moves), the identity when the digit is 0, negated (swap Y+X and Y-X, negate 2dT) when it is negative.
+     */
+    private static void select(Cached[] table, int digit, int[][] out) {
+        int sign = digit >>> 31;
+        int abs = (digit ^ -sign) + sign;
+        X25519Field.one(out[0]);
+        X25519Field.one(out[1]);
+        X25519Field.zero(out[2]);
+        X25519Field.one(out[3]);
+        X25519Field.addOne(out[3]);
+        for (int j = 0; j < table.length; j++) {
+            int cond = ((abs ^ (j + 1)) - 1) >> 31;
+            X25519Field.cmov(cond, table[j].ypx, 0, out[0], 0);
+            X25519Field.cmov(cond, table[j].ymx, 0, out[1], 0);
+            X25519Field.cmov(cond, table[j].t2d, 0, out[2], 0);
+            X25519Field.cmov(cond, table[j].z2, 0, out[3], 0);
+        }
+        X25519Field.cswap(sign, out[0], out[1]);
+        X25519Field.cnegate(sign, out[2]);
+    }
+
+    /** r = r + q, q in the cached form (Y+X, Y-X, 2dT, 2Z): RFC 8032 section 5.1.4 addition, in place. */
+    private static void addInPlace(int[][] r, int[][] q, Scratch s) {
+        int[] a = s.t[0];
+        int[] b = s.t[1];
+        int[] c = s.t[2];
+        int[] d = s.t[3];
+        int[] e = s.t[4];
+        int[] f = s.t[5];
+        int[] g = s.t[6];
+        int[] h = s.t[7];
+        subInto(r[1], r[0], a);
+        X25519Field.mul(a, q[1], a);
+        addInto(r[1], r[0], b);
+        X25519Field.mul(b, q[0], b);
+        X25519Field.mul(r[3], q[2], c);
+        X25519Field.mul(r[2], q[3], d);
+        subInto(b, a, e);
+        subInto(d, c, f);
+        addInto(d, c, g);
+        addInto(b, a, h);
+        X25519Field.mul(e, f, r[0]);
+        X25519Field.mul(g, h, r[1]);
+        X25519Field.mul(e, h, r[3]);
+        X25519Field.mul(f, g, r[2]);
+    }
+
+    /** r = 2r: RFC 8032 section 5.1.4 doubling, in place. */
+    private static void doubleInPlace(int[][] r, Scratch s) {
+        int[] a = s.t[0];
+        int[] b = s.t[1];
+        int[] c = s.t[2];
+        int[] h = s.t[3];
+        int[] e = s.t[4];
+        int[] g = s.t[5];
+        int[] f = s.t[6];
+        X25519Field.sqr(r[0], a);
+        X25519Field.sqr(r[1], b);
+        X25519Field.sqr(r[2], c);
+        addInto(c, c, c);
+        addInto(a, b, h);
+        addInto(r[0], r[1], e);
+        X25519Field.sqr(e, e);
+        subInto(h, e, e);
+        subInto(a, b, g);
+        addInto(c, g, f);
+        X25519Field.mul(e, f, r[0]);
+        X25519Field.mul(g, h, r[1]);
+        X25519Field.mul(e, h, r[3]);
+        X25519Field.mul(f, g, r[2]);
+    }
+
+    private static void addInto(int[] x, int[] y, int[] z) {
+        X25519Field.add(x, y, z);
+        X25519Field.carry(z);
+    }
+
+    private static void subInto(int[] x, int[] y, int[] z) {
+        X25519Field.sub(x, y, z);
+        X25519Field.carry(z);
     }
 
     /** [8]P: clears the small-order component. */
@@ -190,12 +364,6 @@ final class EdwardsPoint {
 
     private static EdwardsPoint of(int[][] c) {
         return new EdwardsPoint(c[0], c[1], c[2], c[3]);
-    }
-
-    private static void swap(int bit, int[][] a, int[][] b) {
-        for (int i = 0; i < 4; i++) {
-            X25519Field.cswap(bit, a[i], b[i]);
-        }
     }
 
     private static int[] add(int[] a, int[] b) {

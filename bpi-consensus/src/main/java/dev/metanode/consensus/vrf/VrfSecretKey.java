@@ -32,7 +32,7 @@ public final class VrfSecretKey {
         s[31] |= 64;
         this.scalar = Scalars.fromLittleEndian(s);
         this.noncePrefix = Arrays.copyOfRange(h, 32, 64);
-        this.publicKey = EdwardsPoint.BASE.multiply(scalar).encode();
+        this.publicKey = EdwardsPoint.multiplyBase(scalar).encode();
     }
 
     /** The key of RFC 9381 for this 32-byte secret (the "SK" of its test vectors). */

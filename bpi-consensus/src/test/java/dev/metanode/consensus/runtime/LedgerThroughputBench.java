@@ -28,6 +28,11 @@ class LedgerThroughputBench {
     private static final int CLIENTS = 4;
     /** Transactions per client in the closed loop (each waits for its commit before the next). */
     private static final int CLOSED_LOOP_TXS_PER_CLIENT = 250;
+    /** Transactions each client keeps in flight in the sustained run. */
+    private static final int SUSTAINED_WINDOW_PER_CLIENT = 128;
+    /** Transactions of the sustained run, by validators: enough for several seconds at the expected rate. */
+    private static final int SUSTAINED_TXS_ONE = 40_000;
+    private static final int SUSTAINED_TXS_FOUR = 12_000;
 
     @Test
     void oneValidator() throws Exception {
@@ -40,10 +45,12 @@ class LedgerThroughputBench {
     }
 
     private void run(int validators) throws Exception {
+        System.out.println(VerifyCeiling.describe());
         try (Services s = new Services(validators)) {
             s.get(0).submit(KvHandler.put(TestKeys.key(49), 0, "warm=up")).get(30, TimeUnit.SECONDS);
             burst(s, validators);
             closedLoop(s, validators);
+            sustained(s, validators, validators == 1 ? SUSTAINED_TXS_ONE : SUSTAINED_TXS_FOUR);
         }
     }
 
@@ -75,9 +82,9 @@ class LedgerThroughputBench {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(100); // let the last latency callbacks land
-        System.out.printf("bench validators=%d burst txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, height=%d%n",
+        System.out.printf("bench validators=%d burst txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, height=%d, load %s%n",
                 validators, BURST_TXS, BURST_TXS / seconds, Latency.percentileMs(latencies, 50),
-                Latency.percentileMs(latencies, 99), s.get(0).height());
+                Latency.percentileMs(latencies, 99), s.get(0).height(), VerifyCeiling.loadAverage());
     }
 
     /** Latency: each client waits for its commit before submitting the next. */
@@ -105,22 +112,65 @@ class LedgerThroughputBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("bench validators=%d closed-loop clients=%d txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms%n",
+        System.out.printf("bench validators=%d closed-loop clients=%d txs=%d: %.0f tx/s, latency p50=%d ms p99=%d ms, load %s%n",
                 validators, CLIENTS, latencies.size(), latencies.size() / seconds, Latency.percentileMs(latencies, 50),
-                Latency.percentileMs(latencies, 99));
+                Latency.percentileMs(latencies, 99), VerifyCeiling.loadAverage());
+    }
+
+    /**
+     * Sustained load: every client keeps {@link #SUSTAINED_WINDOW_PER_CLIENT} transactions in flight
+     * (submits the next as soon as one commits) until its share is done; throughput over the whole
+     * run, latency of every transaction from submit to commit.
+     */
+    private void sustained(Services s, int validators, int total) throws Exception {
+        List<List<Transaction>> perClient = sign(total / CLIENTS, 120);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            List<Transaction> txs = perClient.get(c);
+            int client = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(SUSTAINED_WINDOW_PER_CLIENT);
+                for (int i = 0; i < txs.size(); i++) {
+                    window.acquireUninterruptibly();
+                    long t0 = System.nanoTime();
+                    s.get((client + i) % validators).submit(txs.get(i)).whenComplete((inclusion, error) -> {
+                        if (error != null) {
+                            failures.incrementAndGet();
+                        } else {
+                            latencies.add(System.nanoTime() - t0);
+                        }
+                        window.release();
+                    });
+                }
+                window.acquireUninterruptibly(SUSTAINED_WINDOW_PER_CLIENT);
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("bench validators=%d sustained txs=%d in-flight=%d: %.0f tx/s over %.1f s, latency p50=%d ms p99=%d ms, "
+                + "height=%d, load %s%n", validators, latencies.size(), CLIENTS * SUSTAINED_WINDOW_PER_CLIENT,
+                latencies.size() / seconds, seconds, Latency.percentileMs(latencies, 50), Latency.percentileMs(latencies, 99),
+                s.get(0).height(), VerifyCeiling.loadAverage());
+        if (failures.get() > 0) {
+            throw new AssertionError(failures.get() + " sustained submissions failed");
+        }
     }
 
     private static List<List<Transaction>> sign(int perClient, int keySeed) {
-        List<List<Transaction>> all = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        // Signed before the clock starts, one client per thread.
+        return java.util.stream.IntStream.range(0, CLIENTS).parallel().mapToObj(c -> {
             SigningKey sender = TestKeys.key(keySeed + c);
             List<Transaction> txs = new ArrayList<>();
             for (int i = 0; i < perClient; i++) {
                 txs.add(KvHandler.put(sender, i, "b" + keySeed + "-" + c + "-" + i + "=v"));
             }
-            all.add(txs);
-        }
-        return all;
+            return txs;
+        }).toList();
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,0 +1,178 @@
+package dev.metanode.consensus.runtime;
+
+import dev.metanode.consensus.chain.Block;
+import dev.metanode.consensus.chain.Domains;
+import dev.metanode.consensus.chain.HeaderVerifier;
+import dev.metanode.consensus.chain.InvalidBlockException;
+import dev.metanode.consensus.chain.ValidatorSet;
+import dev.metanode.consensus.payload.Commit;
+import dev.metanode.consensus.payload.Prepare;
+import dev.metanode.consensus.chain.SignatureVerifier;
+import dev.metanode.consensus.payload.FinalBlock;
+import dev.metanode.consensus.payload.Message;
+import dev.metanode.consensus.payload.Proposal;
+import dev.metanode.consensus.payload.RoundChange;
+import dev.metanode.consensus.payload.TxGossip;
+import dev.metanode.consensus.codec.MalformedMessageException;
+import dev.metanode.consensus.payload.MessageCodec;
+import dev.metanode.core.ledger.Transaction;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks signatures (of transactions, of QBFT messages and commit seals) on a small pool (one thread per available processor) before the
+ * consensus thread needs the answers. The node's verifier remembers them ({@link
+ * dev.metanode.consensus.chain.CachingVerifier}), so its own checks at mempool admission and block
+ * validation become look-ups: each signature is computed once per node, on whichever core is free,
+ * and not on the consensus thread. A verifier that remembers nothing makes this wasted work, never
+ * wrong work: the node still checks everything itself.
+ */
+final class SignatureChecks {
+    /** Transactions one pool task checks: a block's are split so that every core takes a share. */
+    static final int CHUNK_TXS = 64;
+
+    private final String chainId;
+    private final SignatureVerifier verifier;
+    private final ExecutorService pool;
+    /** The set deciding the current height, as of the consensus thread's last event: whose VRF keys proposals use. */
+    private volatile ValidatorSet validators;
+
+    SignatureChecks(String chainId, SignatureVerifier verifier, String threadName) {
+        this.chainId = chainId;
+        this.verifier = verifier;
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads,
+                r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true).unstarted(r));
+    }
+
+    /** Checks {@code tx} on the pool, then runs {@code done} (at once if the pool has stopped). */
+    void check(Transaction tx, Runnable done) {
+        run(() -> {
+            try {
+                verify(tx);
+            } finally {
+                done.run();
+            }
+        }, done);
+    }
+
+    /**
+     * Decodes an inbound message on the pool, checks its signed payload (and a commit's seal) and the
+     * signatures of every transaction it carries (a block's split across the pool's threads), then
+     * hands the message (null if it does not decode) to {@code done}.
+     */
+    void decodeAndCheck(byte[] bytes, Consumer<Message> done) {
+        run(() -> {
+            Message message = null;
+            try {
+                message = MessageCodec.decode(bytes);
+            } catch (MalformedMessageException | RuntimeException e) {
+                // the consensus thread decodes it again and drops it
+            }
+            Message decoded = message;
+            checkPayload(decoded);
+            checkAll(transactions(decoded), () -> done.accept(decoded));
+        }, () -> done.accept(null));
+    }
+
+    private void checkAll(List<Transaction> txs, Runnable done) {
+        if (txs.size() <= CHUNK_TXS) {
+            try {
+                txs.forEach(this::verify);
+            } finally {
+                done.run();
+            }
+            return;
+        }
+        int chunks = (txs.size() + CHUNK_TXS - 1) / CHUNK_TXS;
+        AtomicInteger remaining = new AtomicInteger(chunks);
+        Runnable chunkDone = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                done.run();
+            }
+        };
+        for (int c = 0; c < chunks; c++) {
+            List<Transaction> chunk = txs.subList(c * CHUNK_TXS, Math.min(txs.size(), (c + 1) * CHUNK_TXS));
+            run(() -> {
+                try {
+                    chunk.forEach(this::verify);
+                } finally {
+                    chunkDone.run();
+                }
+            }, chunkDone);
+        }
+    }
+
+    private void run(Runnable task, Runnable ifRejected) {
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException e) {
+            ifRejected.run();
+        }
+    }
+
+    private void verify(Transaction tx) {
+        verifier.verify(tx.sender(), tx.signingBytes(), tx.signature());
+    }
+
+    /** The checks the consensus thread makes first on a QBFT message, with the same questions, so they are remembered. */
+    private void checkPayload(Message message) {
+        switch (message) {
+            case null -> { }
+            case Proposal p -> {
+                p.payload().verify(chainId, verifier);
+                checkVrf(p.block());
+            }
+            case Prepare p -> p.payload().verify(chainId, verifier);
+            case Commit c -> {
+                if (c.payload().verify(chainId, verifier)) {
+                    verifier.verify(c.payload().signer(), Domains.commitSeal(c.payload().digest()), c.seal());
+                }
+            }
+            case RoundChange rc -> rc.payload().verify(chainId, verifier);
+            default -> { }
+        }
+    }
+
+    private void checkVrf(Block block) {
+        ValidatorSet set = validators;
+        if (set != null && block.header().height() > 0) {
+            try {
+                HeaderVerifier.vrfOutput(block.header(), set, verifier);
+            } catch (InvalidBlockException e) {
+                // the consensus thread finds the same and refuses the block
+            }
+        }
+    }
+
+    /** The set deciding the height the node is at now; proposals for it get their VRF proof checked here. */
+    void validators(ValidatorSet current) {
+        this.validators = current;
+    }
+
+    private static List<Transaction> transactions(Message message) {
+        return switch (message) {
+            case null -> List.of();
+            case TxGossip g -> List.of(g.tx());
+            case Proposal p -> p.block().transactions();
+            case RoundChange rc -> rc.preparedBlock().map(Block::transactions).orElse(List.of());
+            case FinalBlock f -> f.block().block().transactions();
+            default -> List.of();
+        };
+    }
+
+    void shutdown() {
+        pool.shutdown();
+    }
+
+    void stop() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(LedgerService.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+}
