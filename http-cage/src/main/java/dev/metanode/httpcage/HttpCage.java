@@ -59,7 +59,7 @@ public final class HttpCage implements Service {
             metrics.notaryInFlight(() -> notary.inFlight(Notary.IN_FLIGHT_MAX));
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
-                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp);
+                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp, parts.apiBearer());
     }
 
     private static Supplier<ChannelHandler> tlsHandler(HttpCageConfig config) {

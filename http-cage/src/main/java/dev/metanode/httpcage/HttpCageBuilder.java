@@ -40,11 +40,12 @@ public final class HttpCageBuilder {
     private RateLimits rateLimits = RateLimits.DEFAULTS;
     private SignatureKeys signatureKeys = new SignatureKeys();
     private Gates gates;
+    private String apiBearer;
     private final CageMetrics metrics = new CageMetrics();
 
     /** The parts the cage is made of, checked. */
     record Parts(AppDirectory apps, ReceiptLog receiptLog, Clock clock, Gates gates, CageMetrics metrics,
-            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys) {}
+            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys, String apiBearer) {}
 
     public HttpCageBuilder(HttpCageConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -109,6 +110,16 @@ public final class HttpCageBuilder {
         return this;
     }
 
+    /**
+     * The daemon API's own bearer token. The cage checks a client's API key or JWT and its role
+     * itself, then calls the API with this token instead (the client's credential never reaches
+     * the daemon, and the daemon's token never reaches a client).
+     */
+    public HttpCageBuilder apiCredential(String bearerToken) {
+        this.apiBearer = bearerToken;
+        return this;
+    }
+
     /** Replaces the standard gates (tests, benchmarks). */
     public HttpCageBuilder gates(Gates value) {
         this.gates = value;
@@ -123,7 +134,7 @@ public final class HttpCageBuilder {
         ApiKeys apiKeys = new ApiKeys(store != null ? store : new MemoryKvStore(), random, clock);
         Gates chosen = gates != null ? gates : standardGates(apiKeys);
         return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key,
-                signatureKeys));
+                signatureKeys, apiBearer));
     }
 
     private Gates standardGates(ApiKeys apiKeys) {

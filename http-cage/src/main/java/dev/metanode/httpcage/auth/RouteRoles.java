@@ -13,6 +13,7 @@ public final class RouteRoles {
     public static final List<Rule> DEFAULT = List.of(
             new Rule("GET", "/api/v1/status", Role.VIEWER),
             new Rule("GET", "/api/v1/checkpoint", Role.VIEWER),
+            new Rule("GET", "/api/v1/ca", Role.VIEWER),
             new Rule("GET", "/api/v1/apps", Role.VIEWER),
             new Rule("POST", "/api/v1/apps", Role.DEPLOYER),
             new Rule("DELETE", "/api/v1/apps/", Role.DEPLOYER),

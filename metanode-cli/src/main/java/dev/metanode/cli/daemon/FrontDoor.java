@@ -1,7 +1,9 @@
 package dev.metanode.cli.daemon;
 
 import dev.metanode.cli.daemon.apps.AppManager;
+import dev.metanode.cli.home.NodeHome;
 import dev.metanode.core.config.NodeConfig;
+import dev.metanode.core.crypto.KeyFiles;
 import dev.metanode.core.crypto.SigningKey;
 import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.kernel.RandomSource;
@@ -11,6 +13,7 @@ import dev.metanode.core.store.KvStore;
 import dev.metanode.httpcage.HttpCage;
 import dev.metanode.httpcage.HttpCageBuilder;
 import dev.metanode.httpcage.HttpCageConfig;
+import dev.metanode.httpcage.auth.ApiKeys;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +25,49 @@ import org.slf4j.LoggerFactory;
  */
 final class FrontDoor implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final NodeConfig config;
+    private final NodeHome home;
     private final ApiServer api;
     private final AppManager apps;
     private final ReceiptLog log;
     private final KvStore store;
     private final SigningKey key;
-    private HttpCage cage;
+    private final ApiKeys keys;
+    private volatile HttpCage cage;
 
-    FrontDoor(NodeConfig config, ApiServer api, AppManager apps, ReceiptLog log, KvStore store, SigningKey key) {
+    FrontDoor(NodeConfig config, NodeHome home, ApiServer api, AppManager apps, ReceiptLog log, KvStore store,
+            SigningKey key) {
         this.config = config;
+        this.home = home;
         this.api = api;
         this.apps = apps;
         this.log = log;
         this.store = store;
         this.key = key;
+        this.keys = new ApiKeys(store, RandomSource.secure(), Clock.SYSTEM);
+    }
+
+    /** The API routes the front door owns: keys, the local CA, and Prometheus /metrics. */
+    void register(Router router) {
+        new KeyRoutes(keys, home.tls(), log).register(router);
+        router.add("GET", "/metrics", r -> new ApiResponse(200, PROMETHEUS_TEXT,
+                metrics().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The node's own gauges, then the cage's counters and histograms. */
+    private String metrics() {
+        StringBuilder out = new StringBuilder();
+        out.append("# HELP metanode_receipts Receipts in the node's log.\n# TYPE metanode_receipts gauge\n")
+                .append("metanode_receipts ").append(log.size()).append('\n');
+        out.append("# HELP metanode_apps Deployed apps.\n# TYPE metanode_apps gauge\n")
+                .append("metanode_apps ").append(apps.list().size()).append('\n');
+        HttpCage running = cage;
+        if (running != null) {
+            out.append(running.metrics().scrape());
+        }
+        return out.toString();
     }
 
     @Override
@@ -46,10 +76,10 @@ final class FrontDoor implements Service {
     }
 
     @Override
-    public void start() throws InterruptedException {
+    public void start() throws InterruptedException, java.io.IOException {
         cage = new HttpCageBuilder(HttpCageConfig.loopback(OptionalInt.of(api.port())).withPort(config.httpPort()))
                 .apps(apps::portOf).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
-                .random(RandomSource.secure()).build();
+                .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).build();
         cage.start();
         apps.frontDoorPort(cage.port());
         LOG.info("HTTP cage listening on http://127.0.0.1:{} (apps at http://APP.localhost:{}/)", cage.port(),
