@@ -74,7 +74,7 @@ public final class HttpCage implements Service {
 
     /**
      * The local CA certificate (PEM) that clients must trust, or empty when TLS is off.
-     * Export it with {@code metanode tls ca}; it holds no secret.
+     * Export it with {@code metanode ca export}; it holds no secret.
      */
     public java.util.Optional<String> caCertificatePem() {
         if (config.tlsDirectory() == null) {

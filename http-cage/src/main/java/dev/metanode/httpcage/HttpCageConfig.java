@@ -43,6 +43,11 @@ public record HttpCageConfig(InetAddress bindAddress, int port, Path tlsDirector
         return new HttpCageConfig(bindAddress, value, tlsDirectory, apiPort, limits, notarise, signResponses, ioThreads);
     }
 
+    /** Plain HTTP on another loopback address (127.0.0.2, ::1); anything else needs {@link #withTls}. */
+    public HttpCageConfig withBindAddress(InetAddress address) {
+        return new HttpCageConfig(address, port, tlsDirectory, apiPort, limits, notarise, signResponses, ioThreads);
+    }
+
     public HttpCageConfig withTls(InetAddress address, Path directory) {
         return new HttpCageConfig(address, port, directory, apiPort, limits, notarise, signResponses, ioThreads);
     }

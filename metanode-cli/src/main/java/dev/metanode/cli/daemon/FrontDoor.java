@@ -10,18 +10,21 @@ import dev.metanode.core.kernel.RandomSource;
 import dev.metanode.core.kernel.ReceiptLog;
 import dev.metanode.core.kernel.Service;
 import dev.metanode.core.store.KvStore;
+import dev.metanode.httpcage.AppPolicies;
 import dev.metanode.httpcage.HttpCage;
 import dev.metanode.httpcage.HttpCageBuilder;
 import dev.metanode.httpcage.HttpCageConfig;
 import dev.metanode.httpcage.auth.ApiKeys;
+import java.net.InetAddress;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP cage in front of the node's apps, on loopback: {@code http://APP.localhost:PORT/}
- * reaches the app, every exchange leaves a pipeline receipt. The CLI still talks to the API
- * directly; localhost through the cage reaches the API too, with an API key or JWT.
+ * The HTTP cage in front of the node's apps: {@code http://APP.localhost:PORT/} on loopback, or
+ * {@code https://} on any address with {@code http.tls: true}. It reaches the app under the policy
+ * of the app's {@code metanode.yaml}; every exchange leaves a pipeline receipt. The CLI still talks
+ * to the API directly; localhost through the cage reaches the API too, with an API key or JWT.
  */
 final class FrontDoor implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
@@ -77,13 +80,22 @@ final class FrontDoor implements Service {
 
     @Override
     public void start() throws InterruptedException, java.io.IOException {
-        cage = new HttpCageBuilder(HttpCageConfig.loopback(OptionalInt.of(api.port())).withPort(config.httpPort()))
-                .apps(apps::portOf).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
+        cage = new HttpCageBuilder(cageConfig())
+                .apps(apps::portOf).policies(new AppPolicies(apps::policyOf)).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
                 .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).build();
         cage.start();
-        apps.frontDoorPort(cage.port());
-        LOG.info("HTTP cage listening on http://127.0.0.1:{} (apps at http://APP.localhost:{}/)", cage.port(),
-                cage.port());
+        String scheme = config.httpTls() ? "https" : "http";
+        apps.frontDoor(scheme, cage.port());
+        LOG.info("HTTP cage listening on {}://{}:{} (apps at {}://APP.localhost:{}/)", scheme, config.httpHost(),
+                cage.port(), scheme, cage.port());
+    }
+
+    /** http.host and http.tls from metanode.yaml: TLS 1.3 from the local CA, or plain HTTP on loopback. */
+    private HttpCageConfig cageConfig() {
+        HttpCageConfig base = HttpCageConfig.loopback(OptionalInt.of(api.port())).withPort(config.httpPort());
+        InetAddress bind = config.httpHost().equals("localhost") ? InetAddress.getLoopbackAddress()
+                : NodeConfig.literal(config.httpHost());
+        return config.httpTls() ? base.withTls(bind, home.tls()) : base.withBindAddress(bind);
     }
 
     int port() {
