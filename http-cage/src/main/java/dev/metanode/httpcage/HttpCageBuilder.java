@@ -45,7 +45,8 @@ public final class HttpCageBuilder {
 
     /** The parts the cage is made of, checked. */
     record Parts(AppDirectory apps, ReceiptLog receiptLog, Clock clock, Gates gates, CageMetrics metrics,
-            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys, String apiBearer) {}
+            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys, String apiBearer,
+            KvStore store) {}
 
     public HttpCageBuilder(HttpCageConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -61,7 +62,10 @@ public final class HttpCageBuilder {
         return this;
     }
 
-    /** Where API keys live; without it keys live in memory and are lost on restart (tests only). */
+    /**
+     * Where API keys and notarised exchange records live (columns {@link HttpCage#COLUMNS}); without
+     * it they live in memory and are lost on restart (tests only).
+     */
     public HttpCageBuilder store(KvStore value) {
         this.store = value;
         return this;
@@ -131,10 +135,11 @@ public final class HttpCageBuilder {
         if (config.notarise()) {
             Objects.requireNonNull(receiptLog, "receiptLog (or turn notarisation off)");
         }
-        ApiKeys apiKeys = new ApiKeys(store != null ? store : new MemoryKvStore(), random, clock);
+        KvStore kv = store != null ? store : new MemoryKvStore();
+        ApiKeys apiKeys = new ApiKeys(kv, random, clock);
         Gates chosen = gates != null ? gates : standardGates(apiKeys);
         return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key,
-                signatureKeys, apiBearer));
+                signatureKeys, apiBearer, kv));
     }
 
     private Gates standardGates(ApiKeys apiKeys) {

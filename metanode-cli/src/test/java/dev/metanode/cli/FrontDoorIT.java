@@ -89,12 +89,38 @@ class FrontDoorIT {
 
         JsonNode pipeline = Json.parse(metanode.ok("receipts", "--kind", "pipeline", "--limit", "50", "-o", "json").out());
         StringBuilder all = new StringBuilder();
+        String exchangeId = null;
+        String api = ApiClientSide.url(home);
         for (JsonNode r : pipeline) {
             all.append(metanode.ok("receipts", "show", r.path("id").asText(), "-o", "json").out());
+            JsonNode exchanges = ApiClientSide.get(api + "/api/v1/receipts/" + r.path("id").asText() + "/exchanges",
+                    ApiClientSide.token(home)).body();
+            all.append(exchanges);
+            for (JsonNode e : exchanges.path("exchanges")) {
+                if (e.path("record").path("status").asInt() == 451) {
+                    exchangeId = e.path("id").asText();
+                    assertEquals("no-health", e.path("record").path("policy").path("flowRule").asText(), e.toString());
+                }
+            }
         }
-        assertTrue(all.toString().contains("\"flowRule\" : \"no-health\""), all.toString());
-        assertTrue(all.toString().contains("\"flow\" : \"yellow\""), all.toString());
+        assertTrue(all.toString().contains("\"flow\":\"yellow\""), all.toString());
         assertFalse(all.toString().contains(token.substring(20)), "no token in receipts");
+
+        // One exchange, proven offline with nothing but the node's public key.
+        assertTrue(exchangeId != null && exchangeId.startsWith("hx_"), all.toString());
+        Path proof = tmp.resolve("exchange.json");
+        metanode.ok("receipts", "export", exchangeId, "--out", proof.toString());
+        Path pub = tmp.resolve("node.pub");
+        Files.writeString(pub, metanode.ok("key", "show").out());
+        MetanodeProcess offline = new MetanodeProcess(tmp.resolve("elsewhere"));
+        String verified = offline.ok("verify", "--bundle", proof.toString(), "--trust", pub.toString()).out();
+        assertTrue(verified.contains("ok    exchange: exchange "), verified);
+        String text = Files.readString(proof);
+        Files.writeString(proof, text.replace("\\\"status\\\":451", "\\\"status\\\":200"));
+        assertNotEquals(text, Files.readString(proof), "the test changed the record");
+        MetanodeProcess.Result forged = offline.run("verify", "--bundle", proof.toString(), "--trust", pub.toString());
+        assertEquals(1, forged.exit(), forged.all());
+        assertTrue(forged.err().contains("verification FAILED: exchange"), forged.all());
     }
 
     /** The sample app with an http section: API key needed, health data refused, personal data flagged. */

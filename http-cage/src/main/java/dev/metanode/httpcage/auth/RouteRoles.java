@@ -20,6 +20,7 @@ public final class RouteRoles {
             new Rule("POST", "/api/v1/jobs", Role.DEPLOYER),
             new Rule("GET", "/api/v1/receipts", Role.AUDITOR),
             new Rule("GET", "/api/v1/log/", Role.AUDITOR),
+            new Rule("GET", "/api/v1/exchanges/", Role.AUDITOR),
             new Rule("*", "/api/v1/keys", Role.ADMIN),
             new Rule("POST", "/api/v1/stop", Role.ADMIN),
             new Rule("GET", "/ws", Role.VIEWER),

@@ -82,7 +82,7 @@ public final class Daemon {
         List<String> columns = new java.util.ArrayList<>(LogColumns.names());
         columns.add(AppManager.APPS.name());
         columns.addAll(dev.metanode.consensus.state.ConsensusColumns.NAMES);
-        columns.add(dev.metanode.httpcage.auth.ApiKeys.COLUMN.name());
+        columns.addAll(dev.metanode.httpcage.HttpCage.COLUMNS);
         RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
         try {

@@ -7,7 +7,7 @@ import dev.metanode.core.crypto.KeyFiles;
 import dev.metanode.core.crypto.SigningKey;
 import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.kernel.RandomSource;
-import dev.metanode.core.kernel.ReceiptLog;
+import dev.metanode.core.log.StoredReceiptLog;
 import dev.metanode.core.kernel.Service;
 import dev.metanode.core.store.KvStore;
 import dev.metanode.httpcage.AppPolicies;
@@ -15,6 +15,7 @@ import dev.metanode.httpcage.HttpCage;
 import dev.metanode.httpcage.HttpCageBuilder;
 import dev.metanode.httpcage.HttpCageConfig;
 import dev.metanode.httpcage.auth.ApiKeys;
+import dev.metanode.httpcage.notary.ExchangeStore;
 import java.net.InetAddress;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
@@ -34,13 +35,13 @@ final class FrontDoor implements Service {
     private final NodeHome home;
     private final ApiServer api;
     private final AppManager apps;
-    private final ReceiptLog log;
+    private final StoredReceiptLog log;
     private final KvStore store;
     private final SigningKey key;
     private final ApiKeys keys;
     private volatile HttpCage cage;
 
-    FrontDoor(NodeConfig config, NodeHome home, ApiServer api, AppManager apps, ReceiptLog log, KvStore store,
+    FrontDoor(NodeConfig config, NodeHome home, ApiServer api, AppManager apps, StoredReceiptLog log, KvStore store,
             SigningKey key) {
         this.config = config;
         this.home = home;
@@ -55,6 +56,7 @@ final class FrontDoor implements Service {
     /** The API routes the front door owns: keys, the local CA, and Prometheus /metrics. */
     void register(Router router) {
         new KeyRoutes(keys, home.tls(), log).register(router);
+        new ExchangeRoutes(log, new ExchangeStore(store)).register(router);
         router.add("GET", "/metrics", r -> new ApiResponse(200, PROMETHEUS_TEXT,
                 metrics().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
