@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * @param limits      limits on clients
  * @param notarise    false only for benchmarks: no receipts
  * @param signResponses add an RFC 9421 signature by the cage's key to every response
- * @param ioThreads   event-loop threads, 0 for Netty's default (2 × cores)
+ * @param ioThreads   event-loop threads, 0 for one per core
  */
 public record HttpCageConfig(InetAddress bindAddress, int port, Path tlsDirectory, OptionalInt apiPort,
         CageLimits limits, boolean notarise, boolean signResponses, int ioThreads) {

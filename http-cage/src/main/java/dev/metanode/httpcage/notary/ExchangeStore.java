@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where notarised exchange records live, so that each can be proven later: key
- * {@code <batch root hex>/<position, 8 hex>} → the record's canonical JSON; and batch root →
- * the id of the pipeline receipt that signs it. The records of a batch are written before its
+ * Where notarised exchange records live, so that each can be proven later: batch root (hex) →
+ * the batch's records, one canonical JSON per line (canonical JSON escapes every control
+ * character, so a record never holds a raw newline), one value per batch; and batch root → the id
+ * of the pipeline receipt that signs it. The records of a batch are written before its
  * receipt is appended (the log's fsync makes them durable with it).
  */
 public final class ExchangeStore {
@@ -38,12 +39,11 @@ public final class ExchangeStore {
 
     /** Writes every record of the batch (not synced: the receipt's group commit syncs them). */
     public void putRecords(ExchangeBatch batch) {
-        String root = HexFormat.of().formatHex(batch.root());
-        WriteBatch writes = new WriteBatch();
+        StringBuilder lines = new StringBuilder(batch.size() * 400);
         for (int i = 0; i < batch.size(); i++) {
-            writes.put(RECORDS, key(root, i), new String(batch.record(i), StandardCharsets.UTF_8));
+            lines.append(new String(batch.record(i), StandardCharsets.UTF_8)).append('\n');
         }
-        store.write(writes, false);
+        store.write(new WriteBatch().put(RECORDS, HexFormat.of().formatHex(batch.root()), lines.toString()), false);
     }
 
     public void putReceipt(byte[] root, String receiptId) {
@@ -82,18 +82,8 @@ public final class ExchangeStore {
     /** The records of the batch with this root, in position order; empty if none are stored. */
     public List<byte[]> batch(byte[] root) {
         List<byte[]> records = new ArrayList<>();
-        String prefix = HexFormat.of().formatHex(root) + "/";
-        store.scan(RECORDS, prefix, (k, v) -> {
-            if (!k.startsWith(prefix)) {
-                return false;
-            }
-            records.add(v.getBytes(StandardCharsets.UTF_8));
-            return true;
-        });
+        store.get(RECORDS, HexFormat.of().formatHex(root)).ifPresent(lines -> lines.lines()
+                .forEach(line -> records.add(line.getBytes(StandardCharsets.UTF_8))));
         return records;
-    }
-
-    private static String key(String rootHex, int position) {
-        return rootHex + "/" + String.format("%08x", position);
     }
 }
