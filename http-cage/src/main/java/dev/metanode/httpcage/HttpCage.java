@@ -65,7 +65,8 @@ public final class HttpCage implements Service {
             metrics.notaryInFlight(() -> notary.inFlight(Notary.IN_FLIGHT_MAX));
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
-                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp, parts.apiBearer());
+                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp,
+                app -> parts.policies().of(app).signResponses(), parts.apiBearer());
     }
 
     private static Supplier<ChannelHandler> tlsHandler(HttpCageConfig config) {

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *   role: viewer             # the role a credential needs (default viewer)
  *   require-signature: true  # RFC 9421 Ed25519 request signatures (default false)
  *   rate-limit: 100          # requests per second for the whole app (default: the cage's)
+ *   sign-responses: true     # RFC 9421 signature on every response (default false: the
+ *                            # notarised exchange record proves the response digest anyway)
  *   policy:                  # traffic-light data-flow rules, first match wins
  *     default: green         # green (default) | yellow | red
  *     rules:
@@ -39,7 +41,10 @@ final class AppHttpPolicy {
     static final int NAME_CHARS_MAX = 64;
     static final int FIELD_CHARS_MAX = 64;
     static final int PATH_CHARS_MAX = 1024;
-    private static final Set<String> KEYS = Set.of("auth", "role", "require-signature", "rate-limit", "policy");
+    private static final Set<String> KEYS = Set.of("auth", "role", "require-signature", "rate-limit", "policy",
+            "sign-responses");
+    /** An app without an http section: open, unsigned responses, every exchange notarised. */
+    static final AppPolicy DEFAULT = new AppPolicy(AuthPolicy.OPEN, false, DataFlowPolicy.ALLOW_ALL, 0, false);
     private static final Set<String> POLICY_KEYS = Set.of("default", "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "data-class", "region", "path", "light", "legal");
     private static final Map<String, AuthMode> MODES = Map.of("none", AuthMode.NONE, "api-key", AuthMode.KEY,
@@ -50,7 +55,7 @@ final class AppHttpPolicy {
     /** The policy in {@code node} (the {@code http} value; missing means open). */
     static AppPolicy parse(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
-            return AppPolicy.OPEN;
+            return DEFAULT;
         }
         mapping(node, KEYS, "http");
         AuthMode mode = MODES.get(text(node.path("auth"), "none", "http.auth"));
@@ -68,7 +73,8 @@ final class AppHttpPolicy {
         }
         boolean signature = bool(node.path("require-signature"), "http.require-signature");
         int rate = rate(node.path("rate-limit"));
-        return new AppPolicy(new AuthPolicy(mode, role), signature, flow(node.path("policy")), rate);
+        boolean signResponses = bool(node.path("sign-responses"), "http.sign-responses");
+        return new AppPolicy(new AuthPolicy(mode, role), signature, flow(node.path("policy")), rate, signResponses);
     }
 
     private static DataFlowPolicy flow(JsonNode node) {

@@ -36,7 +36,9 @@ class AppHttpPolicyTest {
 
     @Test
     void noSectionIsOpenAndAFullSectionIsRead() throws Exception {
-        assertSame(AppPolicy.OPEN, parse("name: x\n"));
+        assertSame(AppHttpPolicy.DEFAULT, parse("name: x\n"));
+        assertFalse(AppHttpPolicy.DEFAULT.signResponses());
+        assertTrue(parse("http: {sign-responses: true}\n").signResponses());
         AppPolicy p = parse("""
                 http:
                   auth: api-key
@@ -65,7 +67,7 @@ class AppHttpPolicyTest {
 
     @Test
     void mistakesAreOneLineNamingTheKey() {
-        assertEquals("http: unknown key 'auht' (known: [auth, policy, rate-limit, require-signature, role])",
+        assertEquals("http: unknown key 'auht' (known: [auth, policy, rate-limit, require-signature, role, sign-responses])",
                 error("http: {auht: none}"));
         assertEquals("http.auth must be one of none, api-key, jwt, api-key-or-jwt (got 'apikey')",
                 error("http: {auth: apikey}"));
@@ -89,7 +91,7 @@ class AppHttpPolicyTest {
         assertEquals("http.policy.rules[0].path must start with '/' (at most 1024 characters)",
                 error("http: {policy: {rules: [{name: a, path: export, light: red}]}}"));
         assertEquals("http.policy.rules must be a list of rules", error("http: {policy: {rules: red}}"));
-        assertEquals("http must be a mapping (known keys: [auth, policy, rate-limit, require-signature, role])",
+        assertEquals("http must be a mapping (known keys: [auth, policy, rate-limit, require-signature, role, sign-responses])",
                 error("http: api-key"));
         assertEquals("http.auth must be a string (got number)", error("http: {auth: 1}"));
     }
