@@ -10,6 +10,7 @@ import dev.metanode.httpcage.tls.HostCertificates;
 import dev.metanode.httpcage.tls.LocalCa;
 import io.netty.handler.ssl.SniHandler;
 import dev.metanode.httpcage.sig.SignatureKeys;
+import dev.metanode.httpcage.notary.ExchangeStore;
 import dev.metanode.httpcage.notary.Notary;
 import dev.metanode.httpcage.proxy.FrontDoorInitializer;
 import dev.metanode.httpcage.proxy.HostRouter;
@@ -35,10 +36,14 @@ import java.util.function.Supplier;
 public final class HttpCage implements Service {
     /** Largest TLS ClientHello the SNI handler buffers. */
     public static final int SNI_BYTES_MAX = 16 * 1024;
+    /** The store columns the cage uses: open them in the node's store. */
+    public static final java.util.List<String> COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(ApiKeys.COLUMN.name()), ExchangeStore.COLUMNS.stream()).toList();
     private final HttpCageConfig config;
     private final ProxyContext context;
     private final Supplier<ChannelHandler> tls;
     private final Notary notary;
+    private final ExchangeStore exchanges;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
@@ -54,12 +59,14 @@ public final class HttpCage implements Service {
         CageMetrics metrics = parts.metrics();
         ReceiptLog log = parts.receiptLog();
         Clock clock = parts.clock();
-        this.notary = config.notarise() ? new Notary(log, clock, metrics, Notary.IN_FLIGHT_MAX) : null;
+        this.exchanges = new ExchangeStore(parts.store());
+        this.notary = config.notarise() ? new Notary(log, exchanges, clock, metrics, Notary.IN_FLIGHT_MAX) : null;
         if (notary != null) {
             metrics.notaryInFlight(() -> notary.inFlight(Notary.IN_FLIGHT_MAX));
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
-                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp);
+                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp,
+                app -> parts.policies().of(app).signResponses(), parts.apiBearer());
     }
 
     private static Supplier<ChannelHandler> tlsHandler(HttpCageConfig config) {
@@ -74,7 +81,7 @@ public final class HttpCage implements Service {
 
     /**
      * The local CA certificate (PEM) that clients must trust, or empty when TLS is off.
-     * Export it with {@code metanode tls ca}; it holds no secret.
+     * Export it with {@code metanode ca export}; it holds no secret.
      */
     public java.util.Optional<String> caCertificatePem() {
         if (config.tlsDirectory() == null) {
@@ -95,7 +102,9 @@ public final class HttpCage implements Service {
     @Override
     public void start() throws InterruptedException {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        // One event loop per core, not Netty's two: the notary and the log writer need CPU too.
+        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -125,6 +134,11 @@ public final class HttpCage implements Service {
 
     public CageMetrics metrics() {
         return context.metrics();
+    }
+
+    /** Notarised exchange records, for their proofs. */
+    public ExchangeStore exchanges() {
+        return exchanges;
     }
 
     /** The notary, or null when notarisation is off. */

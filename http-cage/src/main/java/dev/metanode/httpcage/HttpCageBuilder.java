@@ -40,11 +40,13 @@ public final class HttpCageBuilder {
     private RateLimits rateLimits = RateLimits.DEFAULTS;
     private SignatureKeys signatureKeys = new SignatureKeys();
     private Gates gates;
+    private String apiBearer;
     private final CageMetrics metrics = new CageMetrics();
 
     /** The parts the cage is made of, checked. */
     record Parts(AppDirectory apps, ReceiptLog receiptLog, Clock clock, Gates gates, CageMetrics metrics,
-            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys) {}
+            ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys, String apiBearer,
+            KvStore store) {}
 
     public HttpCageBuilder(HttpCageConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -60,7 +62,10 @@ public final class HttpCageBuilder {
         return this;
     }
 
-    /** Where API keys live; without it keys live in memory and are lost on restart (tests only). */
+    /**
+     * Where API keys and notarised exchange records live (columns {@link HttpCage#COLUMNS}); without
+     * it they live in memory and are lost on restart (tests only).
+     */
     public HttpCageBuilder store(KvStore value) {
         this.store = value;
         return this;
@@ -109,6 +114,16 @@ public final class HttpCageBuilder {
         return this;
     }
 
+    /**
+     * The daemon API's own bearer token. The cage checks a client's API key or JWT and its role
+     * itself, then calls the API with this token instead (the client's credential never reaches
+     * the daemon, and the daemon's token never reaches a client).
+     */
+    public HttpCageBuilder apiCredential(String bearerToken) {
+        this.apiBearer = bearerToken;
+        return this;
+    }
+
     /** Replaces the standard gates (tests, benchmarks). */
     public HttpCageBuilder gates(Gates value) {
         this.gates = value;
@@ -120,10 +135,11 @@ public final class HttpCageBuilder {
         if (config.notarise()) {
             Objects.requireNonNull(receiptLog, "receiptLog (or turn notarisation off)");
         }
-        ApiKeys apiKeys = new ApiKeys(store != null ? store : new MemoryKvStore(), random, clock);
+        KvStore kv = store != null ? store : new MemoryKvStore();
+        ApiKeys apiKeys = new ApiKeys(kv, random, clock);
         Gates chosen = gates != null ? gates : standardGates(apiKeys);
         return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key,
-                signatureKeys));
+                signatureKeys, apiBearer, kv));
     }
 
     private Gates standardGates(ApiKeys apiKeys) {

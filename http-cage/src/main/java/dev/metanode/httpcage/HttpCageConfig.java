@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * @param limits      limits on clients
  * @param notarise    false only for benchmarks: no receipts
  * @param signResponses add an RFC 9421 signature by the cage's key to every response
- * @param ioThreads   event-loop threads, 0 for Netty's default (2 × cores)
+ * @param ioThreads   event-loop threads, 0 for one per core
  */
 public record HttpCageConfig(InetAddress bindAddress, int port, Path tlsDirectory, OptionalInt apiPort,
         CageLimits limits, boolean notarise, boolean signResponses, int ioThreads) {
@@ -41,6 +41,11 @@ public record HttpCageConfig(InetAddress bindAddress, int port, Path tlsDirector
 
     public HttpCageConfig withPort(int value) {
         return new HttpCageConfig(bindAddress, value, tlsDirectory, apiPort, limits, notarise, signResponses, ioThreads);
+    }
+
+    /** Plain HTTP on another loopback address (127.0.0.2, ::1); anything else needs {@link #withTls}. */
+    public HttpCageConfig withBindAddress(InetAddress address) {
+        return new HttpCageConfig(address, port, tlsDirectory, apiPort, limits, notarise, signResponses, ioThreads);
     }
 
     public HttpCageConfig withTls(InetAddress address, Path directory) {

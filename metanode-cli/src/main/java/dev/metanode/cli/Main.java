@@ -2,6 +2,7 @@ package dev.metanode.cli;
 
 import dev.metanode.cli.command.AppsCommand;
 import dev.metanode.cli.command.BenchCommand;
+import dev.metanode.cli.command.CaCommand;
 import dev.metanode.cli.command.ChainCommand;
 import dev.metanode.cli.command.CdsTrainingCommand;
 import dev.metanode.cli.command.DeployCommand;
@@ -12,6 +13,7 @@ import dev.metanode.cli.command.ReplayCommand;
 import dev.metanode.cli.command.RunCommand;
 import dev.metanode.cli.command.DaemonCommand;
 import dev.metanode.cli.command.KeyCommand;
+import dev.metanode.cli.command.KeysCommand;
 import dev.metanode.cli.command.ReceiptsCommand;
 import dev.metanode.cli.command.StartCommand;
 import dev.metanode.cli.command.StatusCommand;
@@ -48,6 +50,8 @@ public final class Main {
         m.put("receipts", ReceiptsCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("key", KeyCommand.class);
+        m.put("keys", KeysCommand.class);
+        m.put("ca", CaCommand.class);
         m.put("bench", BenchCommand.class);
         m.put("daemon", DaemonCommand.class);
         m.put("cds-training", CdsTrainingCommand.class);

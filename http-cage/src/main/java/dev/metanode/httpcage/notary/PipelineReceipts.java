@@ -3,34 +3,54 @@ package dev.metanode.httpcage.notary;
 import dev.metanode.core.receipt.ReceiptDraft;
 import dev.metanode.core.receipt.ReceiptKind;
 import dev.metanode.core.receipt.Subject;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Turns a {@link PipelineRecord} into a {@code pipeline} receipt draft: operation {@code http.exchange}. */
+/**
+ * The {@code pipeline} receipt of a batch of exchanges, operation {@value #BATCH_OPERATION}: one
+ * subject {@value #BATCH_SUBJECT} whose SHA-256 is the Merkle root over the batch's
+ * {@link ExchangeRecord}s, so one Ed25519 signature covers every exchange in it and each
+ * exchange is proven by its path ({@link ExchangeProof}). Inputs name the apps, the count and the
+ * sequence range; results count statuses and refusals, so a listing is useful without the records.
+ */
 public final class PipelineReceipts {
-    public static final String OPERATION = "http.exchange";
-    public static final String REQUEST_SUBJECT = "http.request";
-    public static final String RESPONSE_SUBJECT = "http.response";
+    public static final String BATCH_OPERATION = "http.exchanges";
+    public static final String BATCH_SUBJECT = "http.exchanges";
+    /** Apps named in one receipt's inputs; beyond this the list is cut (the records hold the rest). */
+    public static final int APPS_LISTED_MAX = 64;
 
     private PipelineReceipts() {}
 
-    public static ReceiptDraft draft(PipelineRecord r) {
-        String actor = r.principal() != null ? r.principal() : "anonymous";
-        ReceiptDraft.Builder b = ReceiptDraft.builder(ReceiptKind.PIPELINE, actor, OPERATION)
-                .subject(Subject.of(REQUEST_SUBJECT, r.requestSha256()))
-                .input("app", r.app())
-                .input("method", r.method())
-                .input("path", r.path())
-                .input("client", r.clientAddress())
-                .input("bodyBytes", r.requestBodyBytes())
-                .result("status", r.status())
-                .result("bodyBytes", r.responseBodyBytes())
-                .resource("latencyMicros", r.latencyMicros());
-        if (r.responseSha256() != null) {
-            b.subject(Subject.of(RESPONSE_SUBJECT, r.responseSha256()));
+    /** A batch: its records, and per record the facts the summary is built from. */
+    public static ReceiptDraft batchDraft(ExchangeBatch batch, List<PipelineRecord> records, long firstSeq) {
+        TreeSet<String> apps = new TreeSet<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        int refused = 0;
+        int flagged = 0;
+        for (PipelineRecord r : records) {
+            if (apps.size() < APPS_LISTED_MAX) {
+                apps.add(r.app());
+            }
+            statuses.merge((r.status() / 100) + "xx", 1, Integer::sum);
+            if (r.decisions().containsKey("refused") || r.decisions().containsKey("cage")) {
+                refused++;
+            }
+            if ("yellow".equals(r.decisions().get("flow"))) {
+                flagged++;
+            }
         }
-        if (r.signatureKeyId() != null) {
-            b.input("signatureKeyId", r.signatureKeyId());
-        }
-        r.decisions().forEach(b::policy);
-        return b.build();
+        String actor = apps.size() == 1 ? "app:" + apps.first() : "http-cage";
+        return ReceiptDraft.builder(ReceiptKind.PIPELINE, actor, BATCH_OPERATION)
+                .subject(Subject.of(BATCH_SUBJECT, batch.root()))
+                .input("exchanges", batch.size())
+                .input("apps", List.copyOf(apps))
+                .input("firstSeq", firstSeq)
+                .input("lastSeq", firstSeq + batch.size() - 1)
+                .result("statuses", statuses)
+                .policy("refused", refused)
+                .policy("flagged", flagged)
+                .build();
     }
 }

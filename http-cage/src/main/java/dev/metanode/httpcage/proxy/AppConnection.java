@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -87,6 +88,9 @@ final class AppConnection {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        // The request head and its last (often empty) content leave in one write.
+                        ch.pipeline().addLast("flush", new FlushConsolidationHandler(
+                                FrontDoorInitializer.FLUSHES_CONSOLIDATED_MAX, true));
                         ch.pipeline().addLast("codec", new HttpClientCodec(APP_INITIAL_LINE_BYTES_MAX,
                                 APP_HEADER_BYTES_MAX, front.cage.limits().chunkBytesMax()));
                         ch.pipeline().addLast("relay", new BackendRelay(front));

@@ -17,7 +17,9 @@ final class ForwardedRequest {
 
     private ForwardedRequest() {}
 
-    static HttpRequest of(HttpRequest head, boolean upgrade, GateDecision decision, String client, String scheme) {
+    /** @param apiBearer for the daemon's API: the credential replacing the client's, else null */
+    static HttpRequest of(HttpRequest head, boolean upgrade, GateDecision decision, String client, String scheme,
+            String apiBearer) {
         HttpHeaders headers = new DefaultHttpHeaders().add(head.headers());
         HopHeaders.strip(headers, upgrade);
         headers.remove(PRINCIPAL);
@@ -28,6 +30,9 @@ final class ForwardedRequest {
             headers.remove(HttpHeaderNames.AUTHORIZATION);
             headers.set(PRINCIPAL, decision.principal());
             headers.set(ROLE, decision.role());
+            if (apiBearer != null) {
+                headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiBearer);
+            }
         }
         if (decision.signatureKeyId() != null) {
             headers.set(SIGNATURE_KEY_ID, decision.signatureKeyId());

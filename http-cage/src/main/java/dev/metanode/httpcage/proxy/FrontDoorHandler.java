@@ -117,7 +117,8 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
     private void forwardHead(Route route, HttpRequest head, GateDecision decision) {
         state = State.FORWARDING;
-        HttpRequest out = ForwardedRequest.of(head, exchange.upgrade, decision, clientAddress(), cage.scheme());
+        HttpRequest out = ForwardedRequest.of(head, exchange.upgrade, decision, clientAddress(), cage.scheme(),
+                route.api() ? cage.apiBearer() : null);
         exchange.timeout = ctx.executor().schedule(this::requestTimedOut, cage.limits().requestTimeMaxMs(),
                 TimeUnit.MILLISECONDS);
         app.use(route.port());

@@ -19,9 +19,12 @@ import io.netty.channel.Channel;
  * @param scheme        "https" on the TLS listener, "http" on loopback
  * @param clientChannel the channel class for connections to apps (matches the event loop)
  * @param responses     signs responses, or null to send them unsigned
+ * @param signs         whether an app's responses are signed (its policy), when {@code responses} is set
+ * @param apiBearer     the credential the cage presents to the daemon's API for a client it authenticated, or null
  */
 public record ProxyContext(CageLimits limits, HostRouter router, Gates gates, Notary notary, CageMetrics metrics,
-        Clock clock, String scheme, Class<? extends Channel> clientChannel, ResponseStamp responses) {
+        Clock clock, String scheme, Class<? extends Channel> clientChannel, ResponseStamp responses, java.util.function.Predicate<String> signs,
+        String apiBearer) {
     /** The cage's own Prometheus text, served on the API host; /metrics itself goes to the daemon. */
     public static final String METRICS_PATH = "/cage/metrics";
 }

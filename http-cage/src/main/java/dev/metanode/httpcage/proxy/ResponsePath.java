@@ -58,7 +58,7 @@ final class ResponsePath {
             ex.closeAfter = true;
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        if (front.cage.responses() != null) {
+        if (front.cage.responses() != null && front.cage.signs().test(ex.app)) {
             front.cage.responses().stamp(ex.head, response);
         }
         ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);
@@ -107,7 +107,7 @@ final class ResponsePath {
         if (!ex.keepAlive) {
             ex.closeAfter = true;
         }
-        if (front.cage.responses() != null) {
+        if (front.cage.responses() != null && front.cage.signs().test(ex.app)) {
             front.cage.responses().stamp(ex.head, response);
         }
         ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);

@@ -44,15 +44,16 @@ class HttpCageBench {
         assumeTrue(onPath("wrk") && onPath("nginx"), "wrk and nginx needed: run http-cage/src/test/setup.sh");
         Files.createDirectories(dir.resolve("nginx"));
         try (Nginx nginx = new Nginx(dir.resolve("nginx"), IO_THREADS);
-             RocksKvStore store = RocksKvStore.open(dir.resolve("db"), LogColumns.names());
+             RocksKvStore store = RocksKvStore.open(dir.resolve("db"), java.util.stream.Stream.concat(
+                     LogColumns.names().stream(), HttpCage.COLUMNS.stream()).toList());
              StoredReceiptLog log = StoredReceiptLog.open(store, TestKeys.key(1), "metanode/bench", Clock.SYSTEM,
                      LogSettings.DEFAULTS)) {
-            HttpCage notarised = cage(nginx.backendPort, log, true, true);
-            HttpCage plain = cage(nginx.backendPort, null, false, false);
-            HttpCage notaryOnly = cage(nginx.backendPort, log, true, false);
-            HttpCage signOnly = cage(nginx.backendPort, null, false, true);
+            HttpCage notarised = cage(nginx.backendPort, log, store, true, true);
+            HttpCage plain = cage(nginx.backendPort, null, store, false, false);
+            HttpCage notaryOnly = cage(nginx.backendPort, log, store, true, false);
+            HttpCage signOnly = cage(nginx.backendPort, null, store, false, true);
             try {
-                report(nginx, notarised, plain, log);
+                report(nginx, notarised, plain, notaryOnly, log);
                 System.out.println("| path at " + RATE_PER_SECOND + " req/s | p50 µs | p99 µs | added p50 µs | added p99 µs |");
                 System.out.println("|---|---|---|---|---|");
                 PacedLoad.Percentiles direct = PacedLoad.run(nginx.backendPort, HOST, RATE_PER_SECOND,
@@ -74,7 +75,8 @@ class HttpCageBench {
         }
     }
 
-    private static void report(Nginx nginx, HttpCage notarised, HttpCage plain, StoredReceiptLog log) throws Exception {
+    private static void report(Nginx nginx, HttpCage notarised, HttpCage plain, HttpCage notaryOnly,
+            StoredReceiptLog log) throws Exception {
         PacedLoad.run(notarised.port(), HOST, RATE_PER_SECOND, LATENCY_CONNECTIONS, 2); // warm-up
         PacedLoad.run(plain.port(), HOST, RATE_PER_SECOND, LATENCY_CONNECTIONS, 2);
         PacedLoad.run(nginx.backendPort, HOST, RATE_PER_SECOND, LATENCY_CONNECTIONS, 2);
@@ -97,6 +99,7 @@ class HttpCageBench {
         Wrk.Result wNginx = Wrk.run(nginx.proxyPort, HOST, THROUGHPUT_SECONDS);
         Wrk.Result wCage = Wrk.run(notarised.port(), HOST, THROUGHPUT_SECONDS);
         long receipts = log.size() - before;
+        Wrk.Result wNotaryOnly = Wrk.run(notaryOnly.port(), HOST, THROUGHPUT_SECONDS);
         Wrk.Result wPlain = Wrk.run(plain.port(), HOST, THROUGHPUT_SECONDS);
         System.out.println();
         System.out.println("| target | req/s | vs nginx | non-2xx |");
@@ -104,9 +107,11 @@ class HttpCageBench {
         tput("direct to backend", wDirect, wNginx);
         tput("nginx proxy", wNginx, wNginx);
         tput("cage, notarised + signed", wCage, wNginx);
+        tput("cage, notarised, unsigned", wNotaryOnly, wNginx);
         tput("cage, no notary, unsigned", wPlain, wNginx);
         System.out.println();
-        System.out.println("receipts appended during the notarised wrk run: " + receipts);
+        System.out.println("receipts appended during the notarised wrk run: " + receipts + " for "
+                + Math.round(wCage.requestsPerSecond() * THROUGHPUT_SECONDS) + " exchanges");
         System.out.println("command: " + Wrk.command(notarised.port(), HOST, THROUGHPUT_SECONDS));
         System.out.println(notarised.metrics().scrape().lines().filter(l -> l.startsWith("metanode_http_notary"))
                 .reduce("", (a, b) -> a + b + "\n"));
@@ -116,11 +121,11 @@ class HttpCageBench {
                 || l.startsWith("metanode_http_requests")).reduce("", (a, b) -> a + b + "\n"));
     }
 
-    private static HttpCage cage(int backendPort, StoredReceiptLog log, boolean notarise, boolean sign)
-            throws Exception {
+    private static HttpCage cage(int backendPort, StoredReceiptLog log, RocksKvStore store, boolean notarise,
+            boolean sign) throws Exception {
         HttpCageConfig config = new HttpCageConfig(java.net.InetAddress.getLoopbackAddress(), 0, null,
                 OptionalInt.empty(), dev.metanode.httpcage.CageLimits.DEFAULTS, notarise, sign, IO_THREADS);
-        HttpCage cage = new HttpCageBuilder(config).apps(app -> Optional.of(backendPort)).receiptLog(log)
+        HttpCage cage = new HttpCageBuilder(config).apps(app -> Optional.of(backendPort)).receiptLog(log).store(store)
                 .signingKey(TestKeys.key(2)).rateLimits(UNLIMITED).build();
         cage.start();
         return cage;

@@ -48,11 +48,11 @@ class DataFlowTest {
             assertEquals(451, call(fx, "/r", "health", "us").status());
             assertEquals(403, call(fx, "/export", "personal", "eu").status());
             assertEquals(2, app.requests.get());
-            JsonNode yellow = CageReceipts.await(fx.log, 1).predicate().path("policy");
+            JsonNode yellow = CageReceipts.exchange(fx, 1).path("policy");
             assertEquals("yellow", yellow.path("flow").asText());
             assertEquals("personal-review", yellow.path("flowRule").asText());
-            JsonNode red = CageReceipts.await(fx.log, 2).predicate();
-            assertEquals(451, red.path("result").path("status").asInt());
+            JsonNode red = CageReceipts.exchange(fx, 2);
+            assertEquals(451, red.path("status").asInt());
             assertEquals("red", red.path("policy").path("flow").asText());
             assertEquals("flow.red", red.path("policy").path("refused").asText());
         }

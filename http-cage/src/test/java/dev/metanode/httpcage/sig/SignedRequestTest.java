@@ -51,8 +51,7 @@ class SignedRequestTest {
                 assertEquals(400, r.status());
             }
             assertEquals(1, app.requests.get(), "only the genuine request reached the app");
-            assertEquals("client-1", CageReceipts.await(fx.log, 0).predicate().path("inputs").path("signatureKeyId")
-                    .asText());
+            assertEquals("client-1", CageReceipts.exchange(fx, 0).path("signatureKeyId").asText());
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.metanode.cli.UserException;
 import dev.metanode.cli.client.ApiClient;
 import dev.metanode.cli.options.HomeOptions;
 import dev.metanode.core.receipt.ReceiptIds;
+import dev.metanode.httpcage.notary.ExchangeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class ReceiptExportCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
-    @Parameters(paramLabel = "RX", description = "Receipt id (rx_…).")
+    @Parameters(paramLabel = "ID", description = "Receipt id (rx_…), or an HTTP exchange id (hx_…) for its proof.")
     String id;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the bundle.")
@@ -28,8 +29,12 @@ public final class ReceiptExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReceiptIds.hexPart(id);
-        byte[] bundle = ApiClient.connect(homeOptions.home()).getBytes("/api/v1/receipts/" + id + "/bundle");
+        boolean exchange = id.startsWith(ExchangeStore.ID_PREFIX);
+        if (!exchange) {
+            ReceiptIds.hexPart(id);
+        }
+        byte[] bundle = ApiClient.connect(homeOptions.home()).getBytes(exchange ? "/api/v1/exchanges/" + id + "/proof"
+                : "/api/v1/receipts/" + id + "/bundle");
         try {
             Path abs = out.toAbsolutePath();
             Path tmp = Files.createTempFile(abs.getParent(), ".bundle-", ".tmp");

@@ -9,6 +9,8 @@ import dev.metanode.core.log.BundleVerifier;
 import dev.metanode.core.log.NoteVerifierKey;
 import dev.metanode.core.log.ProofBundle;
 import dev.metanode.core.log.VerificationReport;
+import dev.metanode.httpcage.notary.ExchangeProof;
+import dev.metanode.httpcage.notary.ExchangeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +43,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** Exactly one of a receipt id or a bundle file. */
     static final class Target {
-        @Parameters(paramLabel = "RX", description = "Receipt id to fetch from the node and verify.")
+        @Parameters(paramLabel = "ID", description = "Receipt id (rx_…) or HTTP exchange id (hx_…) to fetch from the node and verify.")
         String id;
 
         @Option(names = "--bundle", paramLabel = "FILE", description = "Offline bundle from 'receipts export'.")
@@ -60,7 +62,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProofBundle bundle;
+        byte[] bytes;
         List<NoteVerifierKey> keys;
         String source;
         if (target.bundle != null) {
@@ -68,21 +70,36 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new UserException("--bundle needs --trust KEYFILE: the public key(s) you trust");
             }
             keys = TrustedKeys.read(trust);
-            bundle = ProofBundle.parse(readBundle(target.bundle));
+            bytes = readBundle(target.bundle);
             source = target.bundle.toString();
         } else {
             ApiClient client = ApiClient.connect(homeOptions.home());
             keys = trust.isEmpty() ? TrustedKeys.ofHome(homeOptions.home()) : TrustedKeys.read(trust);
-            bundle = ProofBundle.parse(client.getBytes("/api/v1/receipts/" + target.id + "/bundle"));
+            bytes = client.getBytes(target.id.startsWith(ExchangeStore.ID_PREFIX)
+                    ? "/api/v1/exchanges/" + target.id + "/proof" : "/api/v1/receipts/" + target.id + "/bundle");
             source = client.baseUrl();
         }
-        VerificationReport report = new BundleVerifier(keys).verify(bundle);
-        if (report.passed() && bundle.anchor() != null) {
+        VerificationReport report;
+        String what;
+        ProofBundle receipt;
+        if (ExchangeProof.isExchangeProof(Json.parse(bytes))) {
+            // One HTTP exchange: the batch receipt's bundle, then the record's path to the root it signs.
+            ExchangeProof proof = ExchangeProof.parse(bytes);
+            report = proof.verify(keys);
+            what = proof.exchangeId() + " (in " + proof.receipt().receiptId() + ")";
+            receipt = proof.receipt();
+        } else {
+            receipt = ProofBundle.parse(bytes);
+            report = new BundleVerifier(keys).verify(receipt);
+            what = receipt.receiptId();
+        }
+        boolean anchored = receipt.anchor() != null;
+        if (report.passed() && anchored) {
             // Online, the node's own genesis.json is the default, as its key is the default trust.
             Path home = target.bundle == null && genesis == null ? homeOptions.home().genesis() : null;
-            AnchorCheck.check(bundle, keys, genesis != null ? genesis : home, genesis != null, report);
+            AnchorCheck.check(receipt, keys, genesis != null ? genesis : home, genesis != null, report);
         }
-        print(bundle, source, report);
+        print(what, anchored, source, report);
         if (!report.passed()) {
             throw new UserException("verification FAILED: " + report.failure(), 1);
         }
@@ -102,26 +119,26 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private void print(ProofBundle bundle, String source, VerificationReport report) {
+    private void print(String what, boolean anchored, String source, VerificationReport report) {
         if (output.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("receiptId", bundle.receiptId());
+            out.put("receiptId", what);
             out.put("source", source);
             out.put("verified", report.passed());
-            out.put("anchored", bundle.anchor() != null);
+            out.put("anchored", anchored);
             out.put("checks", report.checks());
             System.out.println(Json.pretty(out));
             return;
         }
-        System.out.println("verifying " + bundle.receiptId() + " from " + source);
+        System.out.println("verifying " + what + " from " + source);
         for (VerificationReport.Check check : report.checks()) {
             System.out.println("  " + (check.passed() ? "ok  " : "FAIL") + "  " + check.name() + ": " + check.detail());
         }
-        if (report.passed() && bundle.anchor() != null) {
-            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, covered by a signed checkpoint,"
+        if (report.passed() && anchored) {
+            System.out.println("verified: " + what + " is signed, logged, covered by a signed checkpoint,"
                     + " and that checkpoint is final in a block sealed by a validator quorum");
         } else if (report.passed()) {
-            System.out.println("verified: " + bundle.receiptId() + " is signed, logged, and covered by a signed checkpoint"
+            System.out.println("verified: " + what + " is signed, logged, and covered by a signed checkpoint"
                     + " (not anchored in a block yet: the chain anchors checkpoints within seconds; export again later)");
         }
     }

@@ -31,6 +31,8 @@ public final class ApiServer implements Service {
     public static final int REQUEST_BODY_BYTES_MAX = 1 << 20;
     /** Connections waiting to be accepted. */
     public static final int ACCEPT_BACKLOG_MAX = 128;
+    /** Set by the HTTP cage on calls it authenticated; see {@link #caller}. */
+    static final String CAGE_PRINCIPAL = "X-Metanode-Principal";
     /** Seconds stop() waits for other running exchanges to finish. */
     private static final int STOP_GRACE_S = 2;
 
@@ -143,7 +145,7 @@ public final class ApiServer implements Service {
         Router.Match match = router.match(ex.getRequestMethod(), path);
         byte[] body = readBody(ex.getRequestBody());
         ApiRequest request = new ApiRequest(ex.getRequestMethod(), path, query(ex.getRequestURI().getRawQuery()),
-                decode(match.params()), body, remote(ex));
+                decode(match.params()), body, caller(ex));
         return match.route().handle(request);
     }
 
@@ -171,6 +173,16 @@ public final class ApiServer implements Service {
 
     private static List<String> decode(List<String> params) {
         return params.stream().map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList();
+    }
+
+    /**
+     * Who called, for receipts: the principal the HTTP cage authenticated (API key or JWT) when the
+     * call came through the front door, else the peer address. Trusted only after the token check:
+     * only the cage and the CLI hold the token.
+     */
+    private static String caller(HttpExchange ex) {
+        String principal = ex.getRequestHeaders().getFirst(CAGE_PRINCIPAL);
+        return principal != null && principal.matches("[A-Za-z0-9:._@-]{1,200}") ? principal : remote(ex);
     }
 
     private static String remote(HttpExchange ex) {

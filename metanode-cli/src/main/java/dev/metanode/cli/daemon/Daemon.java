@@ -83,7 +83,7 @@ public final class Daemon {
         columns.add(AppManager.APPS.name());
         columns.addAll(dev.metanode.consensus.state.ConsensusColumns.NAMES);
         columns.add(AnchorIndex.COLUMN.name());
-        columns.add(dev.metanode.httpcage.auth.ApiKeys.COLUMN.name());
+        columns.addAll(dev.metanode.httpcage.HttpCage.COLUMNS);
         RocksKvStore store = RocksKvStore.open(home.db(), columns);
         services.add(closing("store", store::close));
         try {
@@ -111,6 +111,8 @@ public final class Daemon {
         chain.anchorCheckpointsOf(log);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
+        FrontDoor frontDoor = new FrontDoor(config, home, api, apps, log, store, key);
+        frontDoor.register(router);
         services.add(api);
         services.start();
         // Apps come back after the node.start receipt, so the log reads in the order things happened.
@@ -119,7 +121,7 @@ public final class Daemon {
                 .result("api", api.url()).build());
         services.startLate(apps);
         services.startLate(chain);
-        services.startLate(new FrontDoor(config, api, apps, log, store, key));
+        services.startLate(frontDoor);
         writeDaemonInfo(api.url(), startedAt);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "sigterm"));
         long sinceProcessStart = ProcessHandle.current().info().startInstant()

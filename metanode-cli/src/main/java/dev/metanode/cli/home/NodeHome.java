@@ -42,6 +42,11 @@ public record NodeHome(Path root) {
         return root.resolve("api.token");
     }
 
+    /** The local CA and its key (0600): issues the HTTPS front door's host certificates. */
+    public Path tls() {
+        return root.resolve("tls");
+    }
+
     public Path db() {
         return root.resolve("db");
     }

@@ -17,7 +17,7 @@ public final class ConfigFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("chainId", "api", "log", "net", "http");
-    private static final Set<String> HTTP = Set.of("port");
+    private static final Set<String> HTTP = Set.of("port", "host", "tls");
     private static final Set<String> NET = Set.of("host", "port", "peers");
     private static final Set<String> API = Set.of("host", "port");
     private static final Set<String> LOG = Set.of("appendQueueDepthMax", "groupCommitBatchMax",
@@ -61,7 +61,8 @@ public final class ConfigFile {
                     net.path("host").asText("127.0.0.1"),
                     intIn(net, "port", NodeConfig.DEFAULT_NET_PORT, 0, 65535, where + ": net"),
                     peers(net.path("peers"), where),
-                    intIn(http, "port", NodeConfig.DEFAULT_HTTP_PORT, 0, 65535, where + ": http"));
+                    intIn(http, "port", NodeConfig.DEFAULT_HTTP_PORT, 0, 65535, where + ": http"),
+                    hostText(http, NodeConfig.DEFAULT_HTTP_HOST, where + ": http"), bool(http, "tls", where + ": http"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
@@ -97,6 +98,10 @@ public final class ConfigFile {
                 http:
                   # The HTTP cage: apps answer at http://APP.localhost:PORT/, every exchange notarised.
                   port: %d
+                  # Plain HTTP on loopback only. For any other address set tls: true (TLS 1.3, host
+                  # certificates from the node's local CA; 'metanode ca export' prints it to trust).
+                  host: 127.0.0.1
+                  tls: false
                 """.formatted(chainId, NodeConfig.DEFAULT_API_PORT, d.appendQueueDepthMax(),
                 d.groupCommitBatchMax(), d.checkpointIntervalMs(), d.startupAuditLeavesMax(),
                 NodeConfig.DEFAULT_NET_PORT, NodeConfig.DEFAULT_HTTP_PORT);
@@ -152,6 +157,28 @@ public final class ConfigFile {
             throw new ConfigException(where + ": '" + key + "' must be set to a string");
         }
         return node.asText();
+    }
+
+    private static String hostText(JsonNode section, String fallback, String where) {
+        JsonNode node = section.path("host");
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isTextual()) {
+            throw new ConfigException(where + ": 'host' must be an IP address or localhost (got " + node + ")");
+        }
+        return node.asText();
+    }
+
+    private static boolean bool(JsonNode section, String key, String where) {
+        JsonNode node = section.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new ConfigException(where + ": '" + key + "' must be true or false (got " + node + ")");
+        }
+        return node.asBoolean();
     }
 
     private static int intIn(JsonNode section, String key, int fallback, int min, int max, String where) {

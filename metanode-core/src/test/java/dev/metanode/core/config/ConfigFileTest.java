@@ -45,4 +45,28 @@ class ConfigFileTest {
         Files.writeString(file, "chainId: [unclosed\n");
         assertThrows(ConfigException.class, () -> ConfigFile.read(file));
     }
+
+    @Test
+    void plainHttpOnlyOnLoopbackAndHostsAreAddresses() throws IOException {
+        Path file = dir.resolve("metanode.yaml");
+        Files.writeString(file, "chainId: x1\nhttp:\n  host: 0.0.0.0\n");
+        ConfigException plain = assertThrows(ConfigException.class, () -> ConfigFile.read(file));
+        assertEquals(file + ": http.host 0.0.0.0 is not loopback: plain HTTP is served on loopback only; set"
+                + " http.tls: true to serve it over TLS", plain.getMessage());
+        Files.writeString(file, "chainId: x1\nhttp:\n  host: 0.0.0.0\n  tls: true\n");
+        NodeConfig tls = ConfigFile.read(file);
+        assertTrue(tls.httpTls());
+        assertEquals("0.0.0.0", tls.httpHost());
+        for (String loopback : new String[] {"127.0.0.2", "::1", "localhost"}) {
+            Files.writeString(file, "chainId: x1\nhttp:\n  host: \"" + loopback + "\"\n");
+            assertEquals(loopback, ConfigFile.read(file).httpHost());
+        }
+        Files.writeString(file, "chainId: x1\nhttp:\n  host: example.org\n  tls: true\n");
+        ConfigException name = assertThrows(ConfigException.class, () -> ConfigFile.read(file));
+        assertTrue(name.getMessage().endsWith("http.host must be an IP address or localhost (got 'example.org')"),
+                name.getMessage());
+        Files.writeString(file, "chainId: x1\nhttp:\n  tls: yes please\n");
+        ConfigException bool = assertThrows(ConfigException.class, () -> ConfigFile.read(file));
+        assertTrue(bool.getMessage().contains("'tls' must be true or false"), bool.getMessage());
+    }
 }

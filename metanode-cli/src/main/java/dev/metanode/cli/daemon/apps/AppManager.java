@@ -18,6 +18,7 @@ import dev.metanode.core.workload.RunResult;
 import dev.metanode.core.workload.RunSpec;
 import dev.metanode.core.workload.WorkloadRuntime;
 import dev.metanode.docklock.supervise.Supervisor;
+import dev.metanode.httpcage.AppPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class AppManager implements Service {
     private volatile boolean stopping;
     /** The HTTP cage's port once it listens; app URLs go through it. */
     private volatile int frontDoorPort;
+    private volatile String frontDoorScheme = "http";
 
     public AppManager(WorkloadRuntime runtime, ReceiptLog receipts, KvStore store, Path appsDir, Path logsDir,
             Clock clock) {
@@ -193,7 +195,13 @@ public final class AppManager implements Service {
         return Optional.ofNullable(apps.get(name)).map(a -> a.manifest().port()).filter(p -> p > 0);
     }
 
-    public void frontDoorPort(int port) {
+    /** What the HTTP cage enforces in front of a deployed app (its manifest's {@code http} section). */
+    public Optional<AppPolicy> policyOf(String name) {
+        return Optional.ofNullable(apps.get(name)).map(a -> a.manifest().http());
+    }
+
+    public void frontDoor(String scheme, int port) {
+        this.frontDoorScheme = scheme;
         this.frontDoorPort = port;
     }
 
@@ -210,7 +218,7 @@ public final class AppManager implements Service {
         out.put("port", app.manifest().port());
         String name = app.manifest().name();
         out.put("url", app.manifest().port() <= 0 ? ""
-                : frontDoorPort > 0 ? "http://" + name + ".localhost:" + frontDoorPort + "/"
+                : frontDoorPort > 0 ? frontDoorScheme + "://" + name + ".localhost:" + frontDoorPort + "/"
                 : "http://127.0.0.1:" + app.manifest().port() + "/");
         out.put("directUrl", app.manifest().port() > 0 ? "http://127.0.0.1:" + app.manifest().port() + "/" : "");
         out.put("starts", app.supervisor().starts());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.metanode.docklock.supervise.RestartPolicy;
 import dev.metanode.core.workload.Limits;
+import dev.metanode.httpcage.AppPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An app's {@code metanode.yaml}: name, command, port, env, resources, restart policy. Unknown
+ * An app's {@code metanode.yaml}: name, command, port, env, resources, restart policy, and what the
+ * HTTP cage enforces in front of it ({@link AppHttpPolicy}). Unknown
  * keys and wrong types are refused with the key's name.
  */
 public record AppManifest(String name, List<String> command, int port, Map<String, String> env, Limits limits,
-        RestartPolicy restart) {
+        RestartPolicy restart, AppPolicy http) {
     public static final String FILE = "metanode.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KEYS = Set.of("name", "command", "port", "env", "resources", "restart");
+    private static final Set<String> KEYS = Set.of("name", "command", "port", "env", "resources", "restart", "http");
     /** Apps get more than a one-shot job by default: a JVM needs threads and heap. */
     static final Limits APP_DEFAULT_LIMITS = new Limits(1.0, 512L << 20, 256, 64L << 20, 1 << 20);
 
@@ -56,7 +58,8 @@ public record AppManifest(String name, List<String> command, int port, Map<Strin
             throw new IllegalArgumentException(file + ": name must be 1-40 lower-case letters, digits or '-' (got '" + name + "')");
         }
         return new AppManifest(name, command(root.path("command"), file), port(root.path("port"), file),
-                env(root.path("env")), limits(root.path("resources"), file), restart(root.path("restart"), file));
+                env(root.path("env")), limits(root.path("resources"), file), restart(root.path("restart"), file),
+                http(root.path("http"), file));
     }
 
     private static List<String> command(JsonNode node, Path file) {
@@ -96,6 +99,14 @@ public record AppManifest(String name, List<String> command, int port, Map<Strin
                     node.path("pids").asInt(d.pidsMax()), d.tmpfsBytesMax(), d.outputBytesMax());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": resources: " + e.getMessage());
+        }
+    }
+
+    private static AppPolicy http(JsonNode node, Path file) {
+        try {
+            return AppHttpPolicy.parse(node);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 
