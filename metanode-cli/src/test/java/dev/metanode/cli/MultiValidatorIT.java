@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the encrypted transport: every node's checkpoints are anchored, all agree on every block; with
  * one killed (kill -9) the other three go on, and the restarted one catches up.
  */
-class TestnetIT {
+class MultiValidatorIT {
     private static final int NODES = 4;
     private static final long WAIT_MS = 60_000;
 
