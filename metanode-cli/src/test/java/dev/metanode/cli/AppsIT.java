@@ -48,6 +48,12 @@ class AppsIT {
         assertTrue(getThroughCage(Integer.parseInt(url.group(1)), "nosuchapp.localhost").startsWith("HTTP/1.1 404"));
         JsonNode pipeline = Json.parse(metanode.ok("receipts", "--kind", "pipeline", "-o", "json").out());
         assertTrue(pipeline.size() >= 1, pipeline.toString());
+        JsonNode helloBatches = Json.parse(metanode.ok("receipts", "--kind", "pipeline", "--app", "hello", "-o", "json").out());
+        assertTrue(helloBatches.size() >= 1, helloBatches.toString());
+        helloBatches.forEach(r -> assertEquals("pipeline", r.path("kind").asText()));
+        String helloSteps = metanode.ok("receipts", "--app", "hello", "--limit", "50").out();
+        assertTrue(helloSteps.contains("app.deploy") && helloSteps.contains("app.start"), helloSteps);
+        assertEquals(0, Json.parse(metanode.ok("receipts", "--app", "nosuchapp", "-o", "json").out()).size());
 
         long pid = Json.parse(metanode.ok("apps", "-o", "json").out()).get(0).path("pid").asLong();
         new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();

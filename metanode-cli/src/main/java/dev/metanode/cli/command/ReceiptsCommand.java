@@ -31,6 +31,10 @@ public final class ReceiptsCommand implements Callable<Integer> {
     @Option(names = "--operation", paramLabel = "OP", description = "Only this operation, e.g. node.start.")
     String operation;
 
+    @Option(names = "--app", paramLabel = "APP", description = "Only receipts about this app: its life steps and "
+            + "the notarised batches of its HTTP exchanges (with --kind pipeline, only those).")
+    String app;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N receipts (default ${DEFAULT-VALUE}).")
     int limit;
 
@@ -40,6 +44,9 @@ public final class ReceiptsCommand implements Callable<Integer> {
         StringBuilder path = new StringBuilder("/api/v1/receipts?limit=").append(limit);
         if (kind != null) {
             path.append("&kind=").append(URLEncoder.encode(kind, StandardCharsets.UTF_8));
+        }
+        if (app != null) {
+            path.append("&app=").append(URLEncoder.encode(app, StandardCharsets.UTF_8));
         }
         if (operation != null) {
             path.append("&operation=").append(URLEncoder.encode(operation, StandardCharsets.UTF_8));
