@@ -13,7 +13,7 @@ public interface CageCgroup extends AutoCloseable {
 
     /**
      * Rewrites the limits that differ between what was {@code written} and what is {@code wanted},
-     * for a cgroup made ahead of its run (see {@link CgroupPool}).
+     * for a cgroup made ahead of its run (see {@link CgroupPool}); all of them when {@code written} is null.
      */
     void rewriteLimits(Limits written, Limits wanted);
 

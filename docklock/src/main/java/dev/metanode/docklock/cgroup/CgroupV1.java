@@ -26,7 +26,7 @@ final class CgroupV1 implements CageCgroup {
         Path cpu = cpuParent == null ? null : mkdir(cpuParent.resolve(name));
         CgroupV1 group = new CgroupV1(memory, pids, cpu);
         try {
-            group.writeLimits(null, limits);
+            group.rewriteLimits(null, limits);
         } catch (RuntimeException e) {
             group.close();
             throw e;
@@ -34,13 +34,9 @@ final class CgroupV1 implements CageCgroup {
         return group;
     }
 
+    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
     @Override
     public void rewriteLimits(Limits written, Limits wanted) {
-        writeLimits(written, wanted);
-    }
-
-    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
-    private void writeLimits(Limits written, Limits wanted) {
         if (written == null || written.memoryBytesMax() != wanted.memoryBytesMax()) {
             Path limit = memory.resolve("memory.limit_in_bytes");
             Path withSwap = memory.resolve("memory.memsw.limit_in_bytes");

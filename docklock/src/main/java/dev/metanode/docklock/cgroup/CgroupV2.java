@@ -27,7 +27,7 @@ final class CgroupV2 implements CageCgroup {
             if (Files.exists(dir.resolve("memory.swap.max"))) {
                 CgroupFiles.write(dir.resolve("memory.swap.max"), "0");
             }
-            group.writeLimits(null, limits);
+            group.rewriteLimits(null, limits);
         } catch (RuntimeException e) {
             group.close();
             throw e;
@@ -35,13 +35,9 @@ final class CgroupV2 implements CageCgroup {
         return group;
     }
 
+    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
     @Override
     public void rewriteLimits(Limits written, Limits wanted) {
-        writeLimits(written, wanted);
-    }
-
-    /** Writes the limits of {@code wanted} that differ from {@code written} (all when it is null). */
-    private void writeLimits(Limits written, Limits wanted) {
         if (written == null || written.memoryBytesMax() != wanted.memoryBytesMax()) {
             CgroupFiles.write(dir.resolve("memory.max"), Long.toString(wanted.memoryBytesMax()));
         }

@@ -22,20 +22,21 @@ final class AnchorCheck {
     private AnchorCheck() {}
 
     /**
-     * @param genesisFile the genesis to trust, or null
-     * @param explicit    the user named it (--genesis): an unreadable file is an error, not a fallback
+     * @param explicitGenesis the genesis the user named (--genesis): unreadable is an error; or null
+     * @param defaultGenesis  a genesis to try when none is named (the node's own, online); or null
      */
-    static void check(ProofBundle bundle, List<NoteVerifierKey> trusted, Path genesisFile, boolean explicit,
+    static void check(ProofBundle bundle, List<NoteVerifierKey> trusted, Path explicitGenesis, Path defaultGenesis,
             VerificationReport report) {
         Genesis genesis = null;
         String trustedBecause = null;
-        if (genesisFile != null) {
+        Path file = explicitGenesis != null ? explicitGenesis : defaultGenesis;
+        if (file != null) {
             try {
-                genesis = GenesisFile.read(genesisFile, null);
-                trustedBecause = "genesis from " + genesisFile;
+                genesis = GenesisFile.read(file, null);
+                trustedBecause = "genesis from " + file;
             } catch (IOException | IllegalArgumentException e) {
-                if (explicit) {
-                    throw new UserException("cannot use --genesis " + genesisFile + ": " + e.getMessage());
+                if (explicitGenesis != null) {
+                    throw new UserException("cannot use --genesis " + file + ": " + e.getMessage());
                 }
             }
         }

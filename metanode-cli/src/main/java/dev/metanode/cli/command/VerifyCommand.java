@@ -96,8 +96,7 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean anchored = receipt.anchor() != null;
         if (report.passed() && anchored) {
             // Online, the node's own genesis.json is the default, as its key is the default trust.
-            Path home = target.bundle == null && genesis == null ? homeOptions.home().genesis() : null;
-            AnchorCheck.check(receipt, keys, genesis != null ? genesis : home, genesis != null, report);
+            AnchorCheck.check(receipt, keys, genesis, target.bundle == null ? homeOptions.home().genesis() : null, report);
         }
         print(what, anchored, source, report);
         if (!report.passed()) {

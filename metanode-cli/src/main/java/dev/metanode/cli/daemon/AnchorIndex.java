@@ -1,6 +1,5 @@
 package dev.metanode.cli.daemon;
 
-import dev.metanode.core.log.Checkpoint;
 import dev.metanode.core.log.CheckpointVerifier;
 import dev.metanode.core.log.NoteException;
 import dev.metanode.core.log.NoteVerifierKey;
@@ -40,14 +39,10 @@ final class AnchorIndex {
     synchronized void index(long height, List<String> checkpoints) {
         WriteBatch batch = new WriteBatch();
         for (String note : checkpoints) {
-            try {
-                Checkpoint c = CheckpointVerifier.verify(note, own);
-                // The first block to anchor a checkpoint is the one a bundle names.
-                if (store.get(COLUMN, c.size()).isEmpty()) {
-                    batch.put(COLUMN, c.size(), height);
-                }
-            } catch (NoteException | RuntimeException e) {
-                // signed by another validator
+            long size = sizeIfOwn(note);
+            // The first block to anchor a checkpoint is the one a bundle names.
+            if (size >= 0 && store.get(COLUMN, size).isEmpty()) {
+                batch.put(COLUMN, size, height);
             }
         }
         if (height > indexedThrough()) {
@@ -55,6 +50,15 @@ final class AnchorIndex {
         }
         if (!batch.isEmpty()) {
             store.write(batch, false);
+        }
+    }
+
+    /** The tree size of a checkpoint this node signed, or -1 for another validator's (or a malformed) one. */
+    long sizeIfOwn(String note) {
+        try {
+            return CheckpointVerifier.verify(note, own).size();
+        } catch (NoteException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -17,8 +17,6 @@ import dev.metanode.consensus.chain.SealedHeader;
 import dev.metanode.consensus.light.AnchorVerifier;
 import dev.metanode.consensus.light.GenesisJson;
 import dev.metanode.consensus.notary.NotaryModule;
-import dev.metanode.core.log.CheckpointVerifier;
-import dev.metanode.core.log.NoteException;
 import dev.metanode.core.log.NoteVerifierKey;
 import dev.metanode.core.log.ProofBundle;
 import dev.metanode.core.log.StoredReceiptLog;
@@ -46,7 +44,6 @@ public final class ChainService implements Service {
     private final LedgerService ledger;
     private final Genesis genesis;
     private final AnchorIndex anchors;
-    private final NoteVerifierKey ownNoteKey;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     /**
@@ -55,8 +52,7 @@ public final class ChainService implements Service {
      */
     public ChainService(NodeHome home, NodeConfig config, SigningKey key, KvStore store, PeerRoutes peers)
             throws IOException {
-        this.ownNoteKey = NoteVerifierKey.of(config.checkpointOrigin(), key.publicKey());
-        this.anchors = new AnchorIndex(store, ownNoteKey);
+        this.anchors = new AnchorIndex(store, NoteVerifierKey.of(config.checkpointOrigin(), key.publicKey()));
         this.genesis = GenesisFile.readOrCreate(home.genesis(), config.chainId(), key, Clock.SYSTEM.millis());
         ValidatorSet validators = genesis.validators();
         if (!validators.contains(key.publicKey())) {
@@ -146,7 +142,7 @@ public final class ChainService implements Service {
             // The light-client path through validator-set changes is not exported yet: see docs/CONSENSUS.md.
             return Optional.empty();
         }
-        String note = sealed.header().checkpoints().stream().filter(n -> sizeIfOwn(n) == anchor.get().treeSize())
+        String note = sealed.header().checkpoints().stream().filter(n -> anchors.sizeIfOwn(n) == anchor.get().treeSize())
                 .findFirst().orElse(null);
         if (note == null) {
             return Optional.empty();
@@ -155,14 +151,6 @@ public final class ChainService implements Service {
         var json = AnchorVerifier.toJson(sealed, List.of());
         json.set("genesis", GenesisJson.toJson(genesis));
         return Optional.of(ProofBundle.of(receipt, size, log.inclusionProof(receipt.index(), size), note).withAnchor(json));
-    }
-
-    private long sizeIfOwn(String note) {
-        try {
-            return CheckpointVerifier.verify(note, ownNoteKey).size();
-        } catch (NoteException | RuntimeException e) {
-            return -1;
-        }
     }
 
     @Override

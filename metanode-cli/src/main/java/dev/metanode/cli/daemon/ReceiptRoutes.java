@@ -52,31 +52,10 @@ public final class ReceiptRoutes {
         return ApiResponse.json(Map.of("size", log.size(), "receipts", receipts));
     }
 
-    /**
-     * Whether a receipt concerns an app: its actor is the app, its input {@code app} names it (the
-     * app's life steps), or its input {@code apps} lists it (a notarised batch of HTTP exchanges of
-     * several apps). The summary holds the actor; inputs are read from the receipt itself, and only
-     * for receipts the other filters kept, so {@code --kind} first keeps the scan cheap.
-     */
-    private boolean concerns(Map<String, Object> summary, String app) {
-        if (("app:" + app).equals(summary.get("actor"))) {
-            return true;
-        }
-        if (!(summary.get("index") instanceof Number index)) {
-            return false;
-        }
-        return log.get(index.longValue()).map(r -> {
-            var inputs = Receipt.parse(r.envelope()).predicate().path("inputs");
-            if (app.equals(inputs.path("app").asText())) {
-                return true;
-            }
-            for (var listed : inputs.path("apps")) {
-                if (app.equals(listed.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }).orElse(false);
+    /** Whether a receipt concerns an app: its actor is the app, or its summary lists it (see StoredReceiptLog). */
+    private static boolean concerns(Map<String, Object> summary, String app) {
+        return ("app:" + app).equals(summary.get("actor"))
+                || summary.get("apps") instanceof List<?> apps && apps.contains(app);
     }
 
     private LoggedReceipt find(String id) {

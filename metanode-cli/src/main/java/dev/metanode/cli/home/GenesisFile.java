@@ -29,7 +29,7 @@ public final class GenesisFile {
     /** The node's genesis; on the first start, the embedded chain with this node as its only validator. */
     public static Genesis readOrCreate(Path file, String chainId, SigningKey key, long nowMillis) throws IOException {
         if (!Files.exists(file)) {
-            write(file, new Genesis(chainId, new ValidatorSet(List.of(LedgerService.validatorOf(key, 1))), nowMillis));
+            write(file, new Genesis(chainId, soloSet(key), nowMillis));
         }
         Genesis genesis = read(file, key);
         if (!chainId.equals(genesis.chainId())) {
@@ -54,14 +54,19 @@ public final class GenesisFile {
             if (legacyValidator == null) {
                 throw new IllegalArgumentException(file + " lists no validators; pass the node's own genesis.json");
             }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("validators", Json.parse(
-                    new ValidatorSet(List.of(LedgerService.validatorOf(legacyValidator, 1))).encode()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("validators",
+                    Json.parse(soloSet(legacyValidator).encode()));
         }
         try {
             return GenesisJson.fromJson(root);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The embedded chain's validator set: this node alone, power 1. */
+    private static ValidatorSet soloSet(SigningKey key) {
+        return new ValidatorSet(List.of(LedgerService.validatorOf(key, 1)));
     }
 
     /** Writes atomically (a crash leaves the old file or the new one, never half of one). */

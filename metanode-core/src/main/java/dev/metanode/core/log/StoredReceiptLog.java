@@ -105,6 +105,10 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
         summary.put("operation", draft.operation());
         summary.put("actor", draft.actor());
         summary.put("recorded", now.toString());
+        List<String> apps = appsOf(draft);
+        if (!apps.isEmpty()) {
+            summary.put("apps", apps);
+        }
         CompletableFuture<LoggedReceipt> done = new CompletableFuture<>();
         PendingAppend pending = new PendingAppend(envelope, leafHash,
                 Json.write(summary).getBytes(StandardCharsets.UTF_8), done);
@@ -146,6 +150,21 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
             throw new IllegalArgumentException("'" + id + "' matches more than one receipt; give more characters");
         }
         return matches.isEmpty() ? Optional.empty() : get(matches.get(0));
+    }
+
+    /**
+     * The apps a receipt is about, for listings filtered by app: the input {@code app} (an app's
+     * life steps) and the list {@code apps} (a batch of notarised HTTP exchanges of several apps).
+     */
+    static List<String> appsOf(ReceiptDraft draft) {
+        List<String> apps = new ArrayList<>();
+        if (draft.inputs().get("app") instanceof String app) {
+            apps.add(app);
+        }
+        if (draft.inputs().get("apps") instanceof java.util.Collection<?> listed) {
+            listed.forEach(a -> apps.add(String.valueOf(a)));
+        }
+        return apps;
     }
 
     /** Summaries, newest first, of receipts with index &lt; {@code before} that pass the filter. */
