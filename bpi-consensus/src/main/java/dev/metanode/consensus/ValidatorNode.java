@@ -174,6 +174,11 @@ public final class ValidatorNode {
         return chain.block(h);
     }
 
+    /** The validator-set changes since genesis in force at or before height {@code h}, oldest first. */
+    public java.util.List<ChainStore.SetChange> setChangesThrough(long h) {
+        return chain.setChangesThrough(h);
+    }
+
     /** The last final block, without reading it back from the store when this node committed it. */
     public Optional<SealedBlock> lastBlock() {
         long h = chain.height();

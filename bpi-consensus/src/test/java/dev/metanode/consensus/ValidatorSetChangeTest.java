@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metanode.consensus.chain.Genesis;
+import dev.metanode.consensus.chain.SealedBlock;
+import dev.metanode.consensus.chain.SealedHeader;
+import dev.metanode.consensus.light.AnchorVerifier;
 import dev.metanode.consensus.chain.ValidatorSet;
 import dev.metanode.consensus.state.ValidatorChange;
 import dev.metanode.consensus.state.ValidatorModule;
@@ -75,6 +78,51 @@ class ValidatorSetChangeTest {
             commit(node, KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
         }
         assertFalse(node.validators().contains(minor.publicKey()));
+    }
+
+    /**
+     * A light client that trusts only the genesis follows the recorded set changes to a header sealed
+     * by a set the genesis never named; without them it refuses the header.
+     */
+    @Test
+    void theSetChangesAreRecordedForLightClients() throws Exception {
+        ValidatorNode node = node();
+        commit(node, vote(main, ValidatorChange.add(TestChains.validator(minor, 5), 1)));
+        long nonce = 10;
+        for (int i = 0; i < ValidatorModule.CHANGE_DELAY_BLOCKS; i++) {
+            commit(node, KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        }
+        commit(node, vote(main, ValidatorChange.stake(minor.publicKey(), 9, 2)));
+        for (int i = 0; i < ValidatorModule.CHANGE_DELAY_BLOCKS + 1; i++) {
+            commit(node, KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        }
+        String note = "log.example/test\n7\nroot\n";
+        node.anchor(note);
+        commit(node, KvHandler.put(TestKeys.key(50), nonce++, "a=b"));
+        SealedBlock anchoring = java.util.stream.LongStream.rangeClosed(1, node.height()).mapToObj(h -> node.block(h).orElseThrow())
+                .filter(b -> b.header().checkpoints().contains(note)).findFirst().orElseThrow();
+
+        var changes = node.setChangesThrough(anchoring.header().height());
+        assertEquals(2, changes.size(), "the add and the stake change");
+        assertEquals(9, changes.get(1).validators().power(minor.publicKey()));
+        for (var change : changes) {
+            assertArrayEquals(change.validators().hash(),
+                    node.block(change.height()).orElseThrow().header().validatorsHash(), "first block the set decides");
+            assertFalse(java.util.Arrays.equals(change.validators().hash(),
+                    node.block(change.height() - 1).orElseThrow().header().validatorsHash()), "the block before is the old set's");
+        }
+        List<AnchorVerifier.SealedStep> steps = changes.stream().map(c -> {
+            SealedBlock b = node.block(c.height()).orElseThrow();
+            return new AnchorVerifier.SealedStep(new SealedHeader(b.header(), b.seals()), c.validators());
+        }).toList();
+        SealedHeader header = new SealedHeader(anchoring.header(), anchoring.seals());
+        var anchored = AnchorVerifier.verify(AnchorVerifier.toJson(header, steps), genesis, note);
+        assertEquals(2, anchored.changesFollowed());
+        assertEquals(9, anchored.sealedBy().power(minor.publicKey()));
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(dev.metanode.consensus.chain.InvalidBlockException.class,
+                () -> AnchorVerifier.verify(AnchorVerifier.toJson(header, List.of()), genesis, note))
+                .getMessage().contains("another validator set"));
+        assertEquals(1, node.setChangesThrough(changes.get(1).height() - 1).size(), "only changes in force by then");
     }
 
     @Test

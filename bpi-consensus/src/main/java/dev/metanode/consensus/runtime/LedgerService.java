@@ -306,6 +306,19 @@ public final class LedgerService implements Ledger, Service {
         return query(() -> node.block(height).map(b -> new dev.metanode.consensus.chain.SealedHeader(b.header(), b.seals())));
     }
 
+    /**
+     * The validator-set changes a light client follows from genesis to trust the block at {@code height}:
+     * for each, the first header naming the new set, with its seals, and the set.
+     */
+    public List<dev.metanode.consensus.light.AnchorVerifier.SealedStep> validatorChangesThrough(long height) {
+        return query(() -> Optional.of(node.setChangesThrough(height).stream().map(change -> {
+            var block = node.block(change.height()).orElseThrow(() -> new IllegalStateException(
+                    "no final block at height " + change.height() + ", where a validator set took over"));
+            return new dev.metanode.consensus.light.AnchorVerifier.SealedStep(
+                    new dev.metanode.consensus.chain.SealedHeader(block.header(), block.seals()), change.validators());
+        }).toList())).orElseThrow(() -> new IllegalStateException("the ledger has stopped"));
+    }
+
     /** This validator's public key. */
     public PublicKey publicKey() {
         return node.publicKey();

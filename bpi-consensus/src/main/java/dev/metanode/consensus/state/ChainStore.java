@@ -2,6 +2,7 @@ package dev.metanode.consensus.state;
 
 import dev.metanode.consensus.chain.Genesis;
 import dev.metanode.consensus.chain.SealedBlock;
+import dev.metanode.consensus.chain.ValidatorSet;
 import dev.metanode.consensus.codec.MalformedMessageException;
 import dev.metanode.consensus.codec.WireReader;
 import dev.metanode.consensus.codec.WireWriter;
@@ -11,7 +12,9 @@ import dev.metanode.core.store.StoreCorruptionException;
 import dev.metanode.core.store.WriteBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,15 @@ public final class ChainStore {
     private static final String HEIGHT = "height";
     private static final String GENESIS = "genesis";
     private static final int FAILURE_CHARS_MAX = 256;
+    /**
+     * Validator sets that took over, by the height of the first block they decide (zero-padded so
+     * that key order is height order): what a light client needs to follow the chain from genesis.
+     */
+    private static final String SET_CHANGE_PREFIX = "set-change/";
+    private static final int HEIGHT_DIGITS = 19;
+
+    /** A validator set in force from {@code height} on, unlike the set before it. */
+    public record SetChange(long height, ValidatorSet validators) {}
 
     private final KvStore store;
 
@@ -96,8 +108,38 @@ public final class ChainStore {
                     .bytes(failure.getBytes(StandardCharsets.UTF_8)).toByteArray());
         }
         batch.put(ConsensusColumns.META, HEIGHT, ByteBuffer.allocate(8).putLong(height).array());
+        if (!Arrays.equals(result.nextValidators().hash(), sealed.header().validatorsHash())) {
+            batch.put(ConsensusColumns.META, setChangeKey(height + 1), result.nextValidators().encode());
+        }
         batch.addAll(extra);
         store.write(batch, true);
         result.stateUpdate().commit();
+    }
+
+    /** The validator-set changes since genesis that are in force at or before {@code height}, oldest first. */
+    public List<SetChange> setChangesThrough(long height) {
+        List<SetChange> out = new ArrayList<>();
+        store.scan(ConsensusColumns.META, SET_CHANGE_PREFIX, (key, value) -> {
+            if (!key.startsWith(SET_CHANGE_PREFIX)) {
+                return false;
+            }
+            long at = Long.parseLong(key.substring(SET_CHANGE_PREFIX.length()));
+            if (at > height) {
+                return false;
+            }
+            try {
+                out.add(new SetChange(at, ValidatorSet.decode(value)));
+            } catch (RuntimeException e) {
+                throw new StoreCorruptionException("stored validator set of height " + at + " does not decode: "
+                        + e.getMessage());
+            }
+            return true;
+        });
+        return out;
+    }
+
+    private static String setChangeKey(long height) {
+        String digits = Long.toString(height);
+        return SET_CHANGE_PREFIX + "0".repeat(HEIGHT_DIGITS - digits.length()) + digits;
     }
 }
