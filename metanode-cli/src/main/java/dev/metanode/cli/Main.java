@@ -27,7 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The metanode command: a thin client of the node's API, and the node itself (start). */
-@Command(name = "metanode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "metanode", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Run workloads in a cage and get a signed, verifiable receipt for every operation.")
 public final class Main {
     /** Every top-level command, in the order help lists them. */

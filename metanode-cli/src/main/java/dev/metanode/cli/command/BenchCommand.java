@@ -113,6 +113,9 @@ public final class BenchCommand {
                     r.seconds(), r.refused());
             System.out.printf("throughput           %.0f tx/s sustained; per second: median %.0f, min %.0f%n",
                     r.txPerSecond(), Stats.median(r.perSecond()), java.util.Arrays.stream(r.perSecond()).min().orElse(0));
+            // The series shows what a median hides: a stall (a node killed, a view change) is a run of low seconds.
+            System.out.println("each second (tx/s)   " + java.util.Arrays.stream(r.perSecond())
+                    .mapToObj(v -> String.format("%.0f", v)).collect(java.util.stream.Collectors.joining(" ")));
             System.out.printf("batch commit latency p50 %.0f ms, p99 %.0f ms (request sent -> all %d final)%n",
                     Stats.percentile(r.batchLatencyMs(), 50), Stats.percentile(r.batchLatencyMs(), 99), batch);
             System.out.printf("ceiling              %.0f verifies/s per core; throughput/verify-rate = %.2f%n", verify,
