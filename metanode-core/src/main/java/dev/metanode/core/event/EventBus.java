@@ -1,6 +1,6 @@
 package dev.metanode.core.event;
 
-import java.time.Clock;
+import dev.metanode.core.kernel.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
