@@ -66,7 +66,7 @@ public final class HttpCage implements Service {
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
                 notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp,
-                app -> parts.policies().of(app).signResponses(), parts.apiBearer());
+                app -> parts.policies().of(app).signResponses(), parts.apiBearer(), parts.events());
     }
 
     private static Supplier<ChannelHandler> tlsHandler(HttpCageConfig config) {

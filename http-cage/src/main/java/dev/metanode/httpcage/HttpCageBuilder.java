@@ -41,12 +41,13 @@ public final class HttpCageBuilder {
     private SignatureKeys signatureKeys = new SignatureKeys();
     private Gates gates;
     private String apiBearer;
+    private dev.metanode.core.event.EventFeed events;
     private final CageMetrics metrics = new CageMetrics();
 
     /** The parts the cage is made of, checked. */
     record Parts(AppDirectory apps, ReceiptLog receiptLog, Clock clock, Gates gates, CageMetrics metrics,
             ApiKeys apiKeys, AppPolicies policies, SigningKey key, SignatureKeys signatureKeys, String apiBearer,
-            KvStore store) {}
+            KvStore store, dev.metanode.core.event.EventFeed events) {}
 
     public HttpCageBuilder(HttpCageConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -124,6 +125,12 @@ public final class HttpCageBuilder {
         return this;
     }
 
+    /** The node's events, streamed to VIEWERs on the API host's {@code /ws}; without it /ws goes to the daemon. */
+    public HttpCageBuilder events(dev.metanode.core.event.EventFeed value) {
+        this.events = value;
+        return this;
+    }
+
     /** Replaces the standard gates (tests, benchmarks). */
     public HttpCageBuilder gates(Gates value) {
         this.gates = value;
@@ -139,7 +146,7 @@ public final class HttpCageBuilder {
         ApiKeys apiKeys = new ApiKeys(kv, random, clock);
         Gates chosen = gates != null ? gates : standardGates(apiKeys);
         return new HttpCage(config, new Parts(apps, receiptLog, clock, chosen, metrics, apiKeys, policies, key,
-                signatureKeys, apiBearer, kv));
+                signatureKeys, apiBearer, kv, events));
     }
 
     private Gates standardGates(ApiKeys apiKeys) {

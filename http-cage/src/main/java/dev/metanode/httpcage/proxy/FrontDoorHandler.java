@@ -96,6 +96,10 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             refuse(HttpResponseStatus.valueOf(decision.status()), decision.reason(), decision.retryAfterSeconds());
             return;
         }
+        if (route.get().api() && exchange.path.equals(EventSocket.PATH) && cage.events() != null) {
+            EventSocket.open(this, head, cage.events());
+            return;
+        }
         if (route.get().api() && exchange.path.equals(ProxyContext.METRICS_PATH)) {
             responses.local(Replies.text(cage.metrics().scrape(), "text/plain; version=0.0.4; charset=utf-8"));
             return;

@@ -21,10 +21,11 @@ import io.netty.channel.Channel;
  * @param responses     signs responses, or null to send them unsigned
  * @param signs         whether an app's responses are signed (its policy), when {@code responses} is set
  * @param apiBearer     the credential the cage presents to the daemon's API for a client it authenticated, or null
+ * @param events        the node's events, streamed on the API host's {@code /ws}, or null for no {@code /ws}
  */
 public record ProxyContext(CageLimits limits, HostRouter router, Gates gates, Notary notary, CageMetrics metrics,
         Clock clock, String scheme, Class<? extends Channel> clientChannel, ResponseStamp responses, java.util.function.Predicate<String> signs,
-        String apiBearer) {
+        String apiBearer, dev.metanode.core.event.EventFeed events) {
     /** The cage's own Prometheus text, served on the API host; /metrics itself goes to the daemon. */
     public static final String METRICS_PATH = "/cage/metrics";
 }

@@ -8,6 +8,7 @@ import dev.metanode.cli.home.NodeHome;
 import dev.metanode.docklock.CageConfig;
 import dev.metanode.docklock.DockLock;
 import java.util.List;
+import dev.metanode.core.event.EventBus;
 import dev.metanode.core.codec.Json;
 import dev.metanode.core.config.ConfigFile;
 import dev.metanode.core.config.NodeConfig;
@@ -111,7 +112,9 @@ public final class Daemon {
         chain.anchorCheckpointsOf(log);
         String token = KeyFiles.readSecret(home.apiToken());
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
-        FrontDoor frontDoor = new FrontDoor(config, home, api, apps, log, store, key);
+        EventBus events = new EventBus(Clock.SYSTEM);
+        NodeEvents.feedFrom(log, events);
+        FrontDoor frontDoor = new FrontDoor(config, home, api, apps, log, store, key, events);
         frontDoor.register(router);
         services.add(api);
         services.start();

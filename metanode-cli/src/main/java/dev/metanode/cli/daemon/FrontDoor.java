@@ -5,6 +5,7 @@ import dev.metanode.cli.home.NodeHome;
 import dev.metanode.core.config.NodeConfig;
 import dev.metanode.core.crypto.KeyFiles;
 import dev.metanode.core.crypto.SigningKey;
+import dev.metanode.core.event.EventFeed;
 import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.kernel.RandomSource;
 import dev.metanode.core.log.StoredReceiptLog;
@@ -39,11 +40,13 @@ final class FrontDoor implements Service {
     private final KvStore store;
     private final SigningKey key;
     private final ApiKeys keys;
+    private final EventFeed events;
     private volatile HttpCage cage;
 
     FrontDoor(NodeConfig config, NodeHome home, ApiServer api, AppManager apps, StoredReceiptLog log, KvStore store,
-            SigningKey key) {
+            SigningKey key, EventFeed events) {
         this.config = config;
+        this.events = events;
         this.home = home;
         this.api = api;
         this.apps = apps;
@@ -84,7 +87,7 @@ final class FrontDoor implements Service {
     public void start() throws InterruptedException, java.io.IOException {
         cage = new HttpCageBuilder(cageConfig())
                 .apps(apps::portOf).policies(new AppPolicies(apps::policyOf)).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
-                .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).build();
+                .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).events(events).build();
         cage.start();
         String scheme = config.httpTls() ? "https" : "http";
         apps.frontDoor(scheme, cage.port());

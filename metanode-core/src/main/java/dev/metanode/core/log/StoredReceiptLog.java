@@ -31,6 +31,8 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
     private final TreeNodes nodes;
     private final LogWriter writer;
     private final Thread writerThread;
+    private final java.util.List<java.util.function.Consumer<Map<String, Object>>> appendListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private StoredReceiptLog(KvStore store, ReceiptSigner signer, Clock clock, LogWriter writer) {
         this.store = store;
@@ -110,6 +112,10 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
             summary.put("apps", apps);
         }
         CompletableFuture<LoggedReceipt> done = new CompletableFuture<>();
+        if (!appendListeners.isEmpty()) {
+            Map<String, Object> appended = Map.copyOf(summary);
+            done.thenAccept(receipt -> appendListeners.forEach(listener -> listener.accept(appended)));
+        }
         PendingAppend pending = new PendingAppend(envelope, leafHash,
                 Json.write(summary).getBytes(StandardCharsets.UTF_8), done);
         if (!writer.offer(pending)) {
@@ -184,6 +190,14 @@ public final class StoredReceiptLog implements ReceiptLog, AutoCloseable {
             return out.size() < limit;
         });
         return out;
+    }
+
+    /**
+     * Hands the summary (id, kind, operation, actor, recorded, apps) of every durable append to
+     * {@code listener}, on the writer thread: it must not block (the event feed only queues).
+     */
+    public void onAppend(java.util.function.Consumer<Map<String, Object>> listener) {
+        appendListeners.add(listener);
     }
 
     /**
