@@ -50,6 +50,8 @@ public final class ChainService implements Service {
      * @param peers the transport; a chain with more than one validator talks over it, so every
      *              other validator must be among metanode.yaml's net.peers
      */
+    private volatile java.util.function.Consumer<dev.metanode.core.ledger.CommittedBlock> blockEvents = b -> { };
+
     public ChainService(NodeHome home, NodeConfig config, SigningKey key, KvStore store, PeerRoutes peers)
             throws IOException {
         this.anchors = new AnchorIndex(store, NoteVerifierKey.of(config.checkpointOrigin(), key.publicKey()));
@@ -98,7 +100,10 @@ public final class ChainService implements Service {
             try {
                 ledger.start();
                 started.complete(null);
-                ledger.follow(block -> indexAnchors(block.height()));
+                ledger.follow(block -> {
+                    indexAnchors(block.height());
+                    blockEvents.accept(block);
+                });
                 for (long h = anchors.indexedThrough() + 1; h <= ledger.height(); h++) {
                     indexAnchors(h); // blocks committed while the index was not written (a crash)
                 }
@@ -108,6 +113,11 @@ public final class ChainService implements Service {
                 started.completeExceptionally(e);
             }
         });
+    }
+
+    /** Called on the consensus thread with each final block from start on; it must only queue. */
+    public void onBlock(java.util.function.Consumer<dev.metanode.core.ledger.CommittedBlock> listener) {
+        this.blockEvents = listener;
     }
 
     /** Anchors every checkpoint the log signs from now on. */

@@ -114,6 +114,7 @@ public final class Daemon {
         ApiServer api = new ApiServer(config.apiHost(), config.apiPort(), token, router, log);
         EventBus events = new EventBus(Clock.SYSTEM);
         NodeEvents.feedFrom(log, events);
+        NodeEvents.feedFrom(chain, events);
         FrontDoor frontDoor = new FrontDoor(config, home, api, apps, log, store, key, events);
         frontDoor.register(router);
         services.add(api);
