@@ -22,9 +22,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
@@ -44,6 +41,7 @@ public final class HttpCage implements Service {
     private final Supplier<ChannelHandler> tls;
     private final Notary notary;
     private final ExchangeStore exchanges;
+    private final Transport transport = Transport.best();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
@@ -65,7 +63,7 @@ public final class HttpCage implements Service {
             metrics.notaryInFlight(() -> notary.inFlight(Notary.IN_FLIGHT_MAX));
         }
         this.context = new ProxyContext(config.limits(), new HostRouter(parts.apps(), config.apiPort()), parts.gates(),
-                notary, metrics, clock, tls == null ? "http" : "https", NioSocketChannel.class, stamp,
+                notary, metrics, clock, tls == null ? "http" : "https", transport.clientChannel(), stamp,
                 app -> parts.policies().of(app).signResponses(), parts.apiBearer(), parts.events());
     }
 
@@ -101,11 +99,11 @@ public final class HttpCage implements Service {
 
     @Override
     public void start() throws InterruptedException {
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers().get());
         // One event loop per core, not Netty's two: the notary and the log writer need CPU too.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
-        workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        workers = new MultiThreadIoEventLoopGroup(threads, transport.ioHandlers().get());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new FrontDoorInitializer(context, tls));
@@ -130,6 +128,11 @@ public final class HttpCage implements Service {
     /** Client keys trusted for RFC 9421 request signatures; the daemon registers them. */
     public SignatureKeys signatureKeys() {
         return parts.signatureKeys();
+    }
+
+    /** The socket transport in use ("epoll" or "nio"). */
+    public String transport() {
+        return transport.name();
     }
 
     public CageMetrics metrics() {

@@ -112,6 +112,9 @@ class HttpCageBench {
         System.out.println();
         System.out.println("receipts appended during the notarised wrk run: " + receipts + " for "
                 + Math.round(wCage.requestsPerSecond() * THROUGHPUT_SECONDS) + " exchanges");
+        System.out.println("transport: " + notarised.transport() + ", JVM: " + java.lang.management.ManagementFactory
+                .getRuntimeMXBean().getInputArguments() + ", GC: " + java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         System.out.println("command: " + Wrk.command(notarised.port(), HOST, THROUGHPUT_SECONDS));
         System.out.println(notarised.metrics().scrape().lines().filter(l -> l.startsWith("metanode_http_notary"))
                 .reduce("", (a, b) -> a + b + "\n"));
