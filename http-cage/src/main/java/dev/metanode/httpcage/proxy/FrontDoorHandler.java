@@ -36,6 +36,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     final ResponsePath responses;
 
+    /** @param deadline the connection's HTTP/1 head deadline; null on an HTTP/2 stream, whose head is complete when it opens */
     FrontDoorHandler(ProxyContext cage, HeadDeadline deadline) {
         this.cage = cage;
         this.deadline = deadline;
@@ -70,7 +71,9 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(HttpRequest head) {
-        deadline.headReceived();
+        if (deadline != null) {
+            deadline.headReceived();
+        }
         exchange = new Exchange(head, cage.clock().nanoTime(), cage.notary() != null);
         if (cage.notary() != null && !(exchange.reserved = cage.notary().tryReserve())) {
             refuse(HttpResponseStatus.SERVICE_UNAVAILABLE, "notary.saturated", 0);
@@ -190,7 +193,9 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     void nextExchange() {
         state = State.IDLE;
         exchange = null;
-        deadline.exchangeDone();
+        if (deadline != null) {
+            deadline.exchangeDone();
+        }
         List<Object> queued = new ArrayList<>(pipelined);
         pipelined.clear();
         for (Object msg : queued) {

@@ -1,7 +1,9 @@
 package dev.metanode.httpcage.proxy;
 
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -10,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Builds a front connection's pipeline: [tls] → flush consolidation → deadline → decoder → encoder →
- * idle → front door.
- * The deadline sits before the decoder so that it sees bytes even while no head is complete.
+ * Builds a front connection's pipeline. HTTP/1.1: [tls] → flush consolidation → deadline → decoder →
+ * encoder → idle → front door; the deadline sits before the decoder so that it sees bytes even while
+ * no head is complete. HTTP/2 (ALPN "h2" on TLS, the connection preface on plain loopback): see
+ * {@link Http2Front}. Which one a connection speaks is decided by {@link AlpnChoice} or
+ * {@link PrefaceSniffer} before any request is read.
  */
 public final class FrontDoorInitializer extends ChannelInitializer<SocketChannel> {
     /** Flushes that may be held back before one goes through anyway. */
@@ -28,17 +32,48 @@ public final class FrontDoorInitializer extends ChannelInitializer<SocketChannel
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
         if (tls != null) {
-            ch.pipeline().addLast("tls", tls.get());
+            p.addLast("tls", tls.get());
+            p.addLast("alpn", new AlpnChoice(this));
+            return;
         }
+        addFlush(p);
+        HeadDeadline deadline = new HeadDeadline(cage.limits().headersTimeoutMs(), cage.metrics());
+        p.addLast("deadline", deadline);
+        p.addLast("preface", new PrefaceSniffer(this, deadline));
+    }
+
+    /** The HTTP/1.1 handlers after the deadline; {@code after} is the handler they follow. */
+    void http1(ChannelPipeline p, HeadDeadline deadline, String after) {
+        p.addAfter(after, "decoder", new CagedRequestDecoder(cage.limits()));
+        p.addAfter("decoder", "encoder", new HttpResponseEncoder());
+        p.addAfter("encoder", "idle", new IdleStateHandler(0, 0, cage.limits().idleTimeoutMs(), TimeUnit.MILLISECONDS));
+        p.addAfter("idle", "front", new FrontDoorHandler(cage, deadline));
+    }
+
+    /** After TLS negotiated http/1.1 (or nothing): the whole HTTP/1.1 chain, then the first read. */
+    void http1AfterTls(ChannelHandlerContext ctx) {
+        ChannelPipeline p = ctx.pipeline();
+        addFlush(p);
+        HeadDeadline deadline = new HeadDeadline(cage.limits().headersTimeoutMs(), cage.metrics());
+        p.addLast("deadline", deadline);
+        http1(p, deadline, "deadline");
+        deadline.start();
+        ctx.channel().read();
+    }
+
+    /** After ALPN "h2" or the HTTP/2 connection preface. */
+    void http2(ChannelPipeline p) {
+        if (p.get("flush") == null) {
+            addFlush(p);
+        }
+        Http2Front.configure(p, cage);
+    }
+
+    private static void addFlush(ChannelPipeline p) {
         // A response's head and body pieces usually come from one read of the app: one syscall (and
         // one TLS record) for all of them instead of one per piece.
-        ch.pipeline().addLast("flush", new FlushConsolidationHandler(FLUSHES_CONSOLIDATED_MAX, true));
-        HeadDeadline deadline = new HeadDeadline(cage.limits().headersTimeoutMs(), cage.metrics());
-        ch.pipeline().addLast("deadline", deadline);
-        ch.pipeline().addLast("decoder", new CagedRequestDecoder(cage.limits()));
-        ch.pipeline().addLast("encoder", new HttpResponseEncoder());
-        ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, cage.limits().idleTimeoutMs(), TimeUnit.MILLISECONDS));
-        ch.pipeline().addLast("front", new FrontDoorHandler(cage, deadline));
+        p.addLast("flush", new FlushConsolidationHandler(FLUSHES_CONSOLIDATED_MAX, true));
     }
 }

@@ -54,6 +54,13 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
+    /** Starts the clock on a connection that was already active when this handler was added (after ALPN). */
+    void start() {
+        if (ctx != null && ctx.channel().isActive()) {
+            arm();
+        }
+    }
+
     void headReceived() {
         awaitingHead = false;
         cancel();

@@ -1,6 +1,8 @@
 package dev.metanode.httpcage.tls;
 
 import dev.metanode.httpcage.proxy.HostRouter;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -60,7 +62,13 @@ public final class HostCertificates implements Mapping<String, SslContext> {
             KeyPair keys = LocalCa.newKeyPair();
             X509Certificate cert = issue(host, keys);
             return SslContextBuilder.forServer(keys.getPrivate(), cert, ca.certificate())
-                    .sslProvider(SslProvider.JDK).protocols("TLSv1.3").build();
+                    .sslProvider(SslProvider.JDK).protocols("TLSv1.3")
+                    // h2 first: a client offering both gets HTTP/2; one offering neither, HTTP/1.1.
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
         } catch (GeneralSecurityException | SSLException e) {
             throw new IllegalStateException("cannot issue a certificate for " + host, e);
         }
