@@ -22,9 +22,12 @@ final class Nginx implements AutoCloseable {
         String temp = dir.toAbsolutePath().toString();
         String conf = "worker_processes " + workers + ";\npid " + temp + "/nginx.pid;\nerror_log " + temp
                 + "/error.log warn;\nevents { worker_connections 4096; }\nhttp {\n access_log off;\n"
+                // nginx closes a keep-alive connection after 1,000 requests by default (client side and
+                // upstream side); the load generators and the cage would then measure reconnects.
+                + " keepalive_requests 1000000;\n"
                 + " client_body_temp_path " + temp + "/body; proxy_temp_path " + temp + "/proxy;\n"
                 + " fastcgi_temp_path " + temp + "/fcgi; uwsgi_temp_path " + temp + "/uwsgi; scgi_temp_path " + temp
-                + "/scgi;\n upstream backend { server 127.0.0.1:" + backendPort + "; keepalive 64; }\n"
+                + "/scgi;\n upstream backend { server 127.0.0.1:" + backendPort + "; keepalive 64; keepalive_requests 1000000; }\n"
                 + " server { listen 127.0.0.1:" + backendPort + "; location / { return 200 \"hello\\n\"; } }\n"
                 + " server { listen 127.0.0.1:" + proxyPort + "; location / { proxy_pass http://backend;"
                 + " proxy_http_version 1.1; proxy_set_header Connection \"\"; } }\n}\n";
