@@ -33,7 +33,7 @@ class AppsIT {
     @Test
     void theSampleAppIsDeployedSupervisedAndRemoved() throws Exception {
         int port = freePort();
-        Path app = copySample(port);
+        Path app = MetanodeProcess.sampleApp(tmp, port);
         metanode = new MetanodeProcess(tmp.resolve("home"));
         metanode.ok("start", "--api-port", "0", "--http-port", "0");
         MetanodeProcess.Result deployed = metanode.ok("deploy", app.toString());
@@ -71,16 +71,6 @@ class AppsIT {
         // The last exit (from the stop) and the remove are written by two threads: either order is right.
         assertEquals(java.util.Set.of("app.exit", "app.remove"), java.util.Set.copyOf(appOps.subList(4, 6)), ops.toString());
         assertEquals(6, appOps.size(), ops.toString());
-    }
-
-    private Path copySample(int port) throws IOException {
-        Path source = MetanodeProcess.launcher().getParent().getParent().resolve("examples/hello");
-        Path app = tmp.resolve("hello");
-        Files.createDirectories(app);
-        Files.copy(source.resolve("Hello.java"), app.resolve("Hello.java"));
-        Files.writeString(app.resolve("metanode.yaml"),
-                Files.readString(source.resolve("metanode.yaml")).replace("port: 8080", "port: " + port));
-        return app;
     }
 
     /** A raw HTTP/1.1 GET with the given Host, since *.localhost names need not resolve here. */

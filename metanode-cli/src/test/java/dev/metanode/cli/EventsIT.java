@@ -68,7 +68,7 @@ class EventsIT {
                     }
                 }).join();
         try {
-            metanode.ok("deploy", copySample(KeysIT.freePort()).toString());
+            metanode.ok("deploy", MetanodeProcess.sampleApp(tmp, KeysIT.freePort()).toString());
             List<JsonNode> seen = new ArrayList<>();
             JsonNode app = await(frames, seen, e -> e.path("type").asText().equals("app"));
             assertEquals("hello", app.path("body").path("app").asText(), app.toString());
@@ -102,15 +102,5 @@ class EventsIT {
             }
         }
         throw new AssertionError("no such event within " + EVENT_WAIT_MS + " ms; seen: " + seen);
-    }
-
-    private Path copySample(int port) throws IOException {
-        Path source = MetanodeProcess.launcher().getParent().getParent().resolve("examples/hello");
-        Path app = tmp.resolve("hello");
-        Files.createDirectories(app);
-        Files.copy(source.resolve("Hello.java"), app.resolve("Hello.java"));
-        Files.writeString(app.resolve("metanode.yaml"),
-                Files.readString(source.resolve("metanode.yaml")).replace("port: 8080", "port: " + port));
-        return app;
     }
 }

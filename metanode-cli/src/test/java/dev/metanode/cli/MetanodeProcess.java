@@ -25,6 +25,17 @@ final class MetanodeProcess {
         this.home = home;
     }
 
+    /** A copy of examples/hello under {@code dir}/hello that listens on {@code port}. */
+    static Path sampleApp(Path dir, int port) throws java.io.IOException {
+        Path source = launcher().getParent().getParent().resolve("examples/hello");
+        Path app = dir.resolve("hello");
+        java.nio.file.Files.createDirectories(app);
+        java.nio.file.Files.copy(source.resolve("Hello.java"), app.resolve("Hello.java"));
+        java.nio.file.Files.writeString(app.resolve("metanode.yaml"),
+                java.nio.file.Files.readString(source.resolve("metanode.yaml")).replace("port: 8080", "port: " + port));
+        return app;
+    }
+
     static Path launcher() {
         String path = System.getProperty("metanode.launcher");
         if (path == null) {
