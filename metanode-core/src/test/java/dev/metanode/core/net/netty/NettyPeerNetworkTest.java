@@ -139,7 +139,8 @@ class NettyPeerNetworkTest {
         NettyPeerNetwork b = node(bob);
         a.subscribe(PING, (from, m) -> { });
         a.connect(b.start(ANY_LOOPBACK), bob.publicKey());
-        await(() -> b.connectedPeers().size() == 1);
+        // Each end finishes its half of the handshake on its own; wait for both before sending.
+        await(() -> b.connectedPeers().size() == 1 && a.connectedPeers().contains(bob.publicKey()));
         assertTrue(a.send(bob.publicKey(), new Message(999, 1, new byte[0])));
         await(() -> b.stats().get(0).messagesIn() == 1);
         assertEquals(1, b.connectedPeers().size(), "an unknown type does not cut the connection");
