@@ -225,6 +225,18 @@ final class EdwardsPoint {
     /** A point in the form additions take: (Y+X, Y-X, 2dT, 2Z). */
     private record Cached(int[] ypx, int[] ymx, int[] t2d, int[] z2) {}
 
+    /** This point in the form {@link #addInPlace} takes, (Y+X, Y-X, 2dT, 2Z); negated if asked (swap the first two, negate 2dT). */
+    int[][] additionForm(boolean negated) {
+        Cached c = cached(this);
+        if (!negated) {
+            return new int[][] {c.ypx(), c.ymx(), c.t2d(), c.z2()};
+        }
+        int[] t2d = X25519Field.create();
+        X25519Field.negate(c.t2d(), t2d);
+        X25519Field.carry(t2d);
+        return new int[][] {c.ymx(), c.ypx(), t2d, c.z2()};
+    }
+
     private static Cached cached(EdwardsPoint p) {
         int[] t2d = X25519Field.create();
         X25519Field.mul(p.t, D2, t2d);
@@ -246,7 +258,7 @@ final class EdwardsPoint {
     }
 
     /** Field elements reused across one multiplication, so the inner loop allocates nothing. */
-    private static final class Scratch {
+    static final class Scratch {
         final int[][] t = new int[8][];
         final int[][] selected = new int[4][];
 
@@ -284,7 +296,7 @@ final class EdwardsPoint {
     }
 
     /** r = r + q, q in the cached form (Y+X, Y-X, 2dT, 2Z): RFC 8032 section 5.1.4 addition, in place. */
-    private static void addInPlace(int[][] r, int[][] q, Scratch s) {
+    static void addInPlace(int[][] r, int[][] q, Scratch s) {
         int[] a = s.t[0];
         int[] b = s.t[1];
         int[] c = s.t[2];
@@ -310,7 +322,7 @@ final class EdwardsPoint {
     }
 
     /** r = 2r: RFC 8032 section 5.1.4 doubling, in place. */
-    private static void doubleInPlace(int[][] r, Scratch s) {
+    static void doubleInPlace(int[][] r, Scratch s) {
         int[] a = s.t[0];
         int[] b = s.t[1];
         int[] c = s.t[2];
@@ -358,11 +370,11 @@ final class EdwardsPoint {
         return X25519Field.isZeroVar(xx) && X25519Field.isZeroVar(diff);
     }
 
-    private static int[][] coords(EdwardsPoint p) {
+    static int[][] coords(EdwardsPoint p) {
         return new int[][] {p.x.clone(), p.y.clone(), p.z.clone(), p.t.clone()};
     }
 
-    private static EdwardsPoint of(int[][] c) {
+    static EdwardsPoint of(int[][] c) {
         return new EdwardsPoint(c[0], c[1], c[2], c[3]);
     }
 
