@@ -3,7 +3,9 @@ package dev.metanode.consensus.chain;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.Sha256;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +42,34 @@ public final class CachingVerifier implements SignatureVerifier {
             remember(question, answer);
         }
         return answer.length == 1;
+    }
+
+    @Override
+    public boolean[] verifyEach(List<SignatureCheck> checks) {
+        boolean[] answers = new boolean[checks.size()];
+        List<SignatureCheck> unknown = new ArrayList<>();
+        List<Integer> unknownAt = new ArrayList<>();
+        ByteBuffer[] questions = new ByteBuffer[checks.size()];
+        for (int i = 0; i < answers.length; i++) {
+            SignatureCheck c = checks.get(i);
+            questions[i] = question(c.key(), c.message(), c.signature());
+            byte[] answer = lookup(questions[i]);
+            if (answer == null) {
+                unknown.add(c);
+                unknownAt.add(i);
+            } else {
+                answers[i] = answer.length == 1;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            boolean[] fresh = inner.verifyEach(unknown);
+            for (int j = 0; j < fresh.length; j++) {
+                int i = unknownAt.get(j);
+                answers[i] = fresh[j];
+                remember(questions[i], fresh[j] ? new byte[] {1} : ABSENT);
+            }
+        }
+        return answers;
     }
 
     @Override

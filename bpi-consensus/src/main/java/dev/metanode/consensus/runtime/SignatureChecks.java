@@ -16,7 +16,10 @@ import dev.metanode.consensus.payload.TxGossip;
 import dev.metanode.consensus.codec.MalformedMessageException;
 import dev.metanode.consensus.payload.MessageCodec;
 import dev.metanode.core.ledger.Transaction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +42,8 @@ final class SignatureChecks {
     private final String chainId;
     private final SignatureVerifier verifier;
     private final ExecutorService pool;
+    /** Transactions given to {@link #check} and not yet taken into a batch. */
+    private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     /** The set deciding the current height, as of the consensus thread's last event: whose VRF keys proposals use. */
     private volatile ValidatorSet validators;
 
@@ -51,15 +56,41 @@ final class SignatureChecks {
                 r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true).unstarted(r));
     }
 
-    /** Checks {@code tx} on the pool, then runs {@code done} (at once if the pool has stopped). */
+    /**
+     * Checks {@code tx} on the pool, then runs {@code done} (at once if the pool has stopped).
+     * Transactions submitted while the pool is busy wait in a queue, and whichever task runs next
+     * takes up to {@link #CHUNK_TXS} of them as one batch: the busier the node, the bigger the
+     * batches, and an idle node checks each transaction alone, at once.
+     */
     void check(Transaction tx, Runnable done) {
-        run(() -> {
-            try {
-                verify(tx);
-            } finally {
-                done.run();
-            }
-        }, done);
+        submitted.add(new Submitted(tx, done));
+        run(this::checkSubmitted, this::releaseSubmitted);
+    }
+
+    private record Submitted(Transaction tx, Runnable done) {}
+
+    private void checkSubmitted() {
+        List<Submitted> batch = new ArrayList<>(CHUNK_TXS);
+        Submitted next;
+        while (batch.size() < CHUNK_TXS && (next = submitted.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return; // an earlier task took this one's transaction into its batch
+        }
+        try {
+            verifyAll(batch.stream().map(Submitted::tx).toList());
+        } finally {
+            batch.forEach(b -> b.done().run());
+        }
+    }
+
+    /** The pool has stopped: nothing is checked, every waiting transaction goes on (the node checks it itself). */
+    private void releaseSubmitted() {
+        Submitted next;
+        while ((next = submitted.poll()) != null) {
+            next.done().run();
+        }
     }
 
     /**
@@ -84,7 +115,7 @@ final class SignatureChecks {
     private void checkAll(List<Transaction> txs, Runnable done) {
         if (txs.size() <= CHUNK_TXS) {
             try {
-                txs.forEach(this::verify);
+                verifyAll(txs);
             } finally {
                 done.run();
             }
@@ -101,7 +132,7 @@ final class SignatureChecks {
             List<Transaction> chunk = txs.subList(c * CHUNK_TXS, Math.min(txs.size(), (c + 1) * CHUNK_TXS));
             run(() -> {
                 try {
-                    chunk.forEach(this::verify);
+                    verifyAll(chunk);
                 } finally {
                     chunkDone.run();
                 }
@@ -117,8 +148,14 @@ final class SignatureChecks {
         }
     }
 
-    private void verify(Transaction tx) {
-        verifier.verify(tx.sender(), tx.signingBytes(), tx.signature());
+    /** The answers are not needed here: the verifier remembers them for the node's own checks. */
+    private void verifyAll(List<Transaction> txs) {
+        if (txs.isEmpty()) {
+            return;
+        }
+        verifier.verifyEach(txs.stream()
+                .map(tx -> new SignatureVerifier.SignatureCheck(tx.sender(), tx.signingBytes(), tx.signature()))
+                .toList());
     }
 
     /** The checks the consensus thread makes first on a QBFT message, with the same questions, so they are remembered. */

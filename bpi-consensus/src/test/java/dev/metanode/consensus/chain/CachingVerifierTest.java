@@ -1,5 +1,6 @@
 package dev.metanode.consensus.chain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
 import dev.metanode.core.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -46,5 +49,39 @@ class CachingVerifierTest {
         // a different message or signature is still a question of its own
         assertFalse(verifier.verify(key.publicKey(), message, ownSignature));
         assertEquals(2, computed.get());
+    }
+
+    @Test
+    void aBatchAsksOnlyWhatIsNotKnownAndRemembersTheAnswers() {
+        CachingVerifier verifier = new CachingVerifier(counting);
+        SigningKey key = TestKeys.key(4);
+        List<SignatureVerifier.SignatureCheck> checks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            byte[] message = ("m" + i).getBytes(StandardCharsets.UTF_8);
+            byte[] signature = i == 4 ? key.sign("other".getBytes(StandardCharsets.UTF_8)) : key.sign(message);
+            checks.add(new SignatureVerifier.SignatureCheck(key.publicKey(), message, signature));
+        }
+        assertTrue(verifier.verify(checks.get(1).key(), checks.get(1).message(), checks.get(1).signature()));
+        assertEquals(1, computed.get());
+        assertArrayEquals(new boolean[] {true, true, true, true, false, true}, verifier.verifyEach(checks));
+        assertEquals(6, computed.get(), "the one answered before is not asked again");
+        assertArrayEquals(new boolean[] {true, true, true, true, false, true}, verifier.verifyEach(checks));
+        assertFalse(verifier.verify(checks.get(4).key(), checks.get(4).message(), checks.get(4).signature()));
+        assertEquals(6, computed.get(), "every answer, a no too, was remembered");
+    }
+
+    @Test
+    void theDirectVerifierAnswersABatchAsItAnswersEachAlone() {
+        SigningKey key = TestKeys.key(5);
+        List<SignatureVerifier.SignatureCheck> checks = new ArrayList<>();
+        boolean[] alone = new boolean[40];
+        for (int i = 0; i < alone.length; i++) {
+            byte[] message = ("d" + i).getBytes(StandardCharsets.UTF_8);
+            byte[] signature = key.sign(i % 9 == 0 ? new byte[] {(byte) i} : message);
+            checks.add(new SignatureVerifier.SignatureCheck(key.publicKey(), message, signature));
+            alone[i] = SignatureVerifier.DIRECT.verify(key.publicKey(), message, signature);
+            assertEquals(i % 9 != 0, alone[i]);
+        }
+        assertArrayEquals(alone, SignatureVerifier.DIRECT.verifyEach(checks));
     }
 }

@@ -10,6 +10,7 @@ import dev.metanode.core.kernel.Clock;
 import dev.metanode.core.store.MemoryKvStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Builds and stops LedgerServices for tests: one alone, or n on a LoopbackNetwork (stores kept for restarts). */
 final class Services implements AutoCloseable {
@@ -19,7 +20,15 @@ final class Services implements AutoCloseable {
     final List<MemoryKvStore> stores = new ArrayList<>();
     final List<LedgerService> services = new ArrayList<>();
 
+    private final Function<Genesis, NodeSettings> settings;
+
     Services(int n) throws Exception {
+        this(n, NodeSettings::of);
+    }
+
+    /** n validators, each with settings of its own from {@code settings}. */
+    Services(int n, Function<Genesis, NodeSettings> settings) throws Exception {
+        this.settings = settings;
         keys = TestChains.keys(n);
         genesis = TestChains.genesis(keys);
         for (int i = 0; i < n; i++) {
@@ -32,7 +41,7 @@ final class Services implements AutoCloseable {
     /** Starts validator i over its store (a fresh service: a LedgerService starts once). */
     LedgerService start(int i) throws Exception {
         MessageSink sink = keys.size() == 1 ? MessageSink.NONE : network.sinkFor(keys.get(i).publicKey());
-        LedgerService service = new LedgerService(NodeSettings.of(genesis), stores.get(i), keys.get(i), Clock.SYSTEM,
+        LedgerService service = new LedgerService(settings.apply(genesis), stores.get(i), keys.get(i), Clock.SYSTEM,
                 sink, List.of(new KvHandler()));
         service.start();
         network.attach(service);

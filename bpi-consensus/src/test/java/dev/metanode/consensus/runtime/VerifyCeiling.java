@@ -1,6 +1,7 @@
 package dev.metanode.consensus.runtime;
 
 import dev.metanode.consensus.KvHandler;
+import dev.metanode.consensus.chain.SignatureVerifier;
 import dev.metanode.core.crypto.SigningKey;
 import dev.metanode.core.ledger.Transaction;
 import dev.metanode.core.testing.TestKeys;
@@ -31,6 +32,44 @@ final class VerifyCeiling {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** Signatures per second on {@code threads} threads, checked as batches of {@link SignatureChecks#CHUNK_TXS} from 16 senders. */
+    static double batchVerifiesPerSecond(int threads) throws InterruptedException {
+        List<SignatureVerifier.SignatureCheck> batch = new ArrayList<>();
+        for (int i = 0; i < SignatureChecks.CHUNK_TXS; i++) {
+            Transaction tx = KvHandler.put(TestKeys.key(100 + i % 16), i, "ceiling=" + i);
+            batch.add(new SignatureVerifier.SignatureCheck(tx.sender(), tx.signingBytes(), tx.signature()));
+        }
+        runBatches(threads, batch, MEASURE_MS); // warm-up
+        long start = System.nanoTime();
+        long count = runBatches(threads, batch, MEASURE_MS);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long runBatches(int threads, List<SignatureVerifier.SignatureCheck> batch, long ms)
+            throws InterruptedException {
+        AtomicLong total = new AtomicLong();
+        long end = System.nanoTime() + ms * 1_000_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    for (boolean ok : SignatureVerifier.DIRECT.verifyEach(batch)) {
+                        if (!ok) {
+                            throw new AssertionError("signature must verify");
+                        }
+                    }
+                    n += batch.size();
+                }
+                total.addAndGet(n);
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        return total.get();
+    }
+
     private static long run(int threads, byte[] message, byte[] signature, Transaction tx, long ms)
             throws InterruptedException {
         AtomicLong total = new AtomicLong();
@@ -59,8 +98,10 @@ final class VerifyCeiling {
         int cores = Runtime.getRuntime().availableProcessors();
         double one = verifiesPerSecond(1);
         double all = verifiesPerSecond(cores);
-        return String.format("bench ed25519 verify ceiling: %.0f/s on 1 thread, %.0f/s on %d threads (load %s)",
-                one, all, cores, loadAverage());
+        double batched = batchVerifiesPerSecond(cores);
+        return String.format("bench ed25519 verify ceiling: %.0f/s on 1 thread, %.0f/s on %d threads one at a time,"
+                + " %.0f/s on %d threads in batches of %d (load %s)",
+                one, all, cores, batched, cores, SignatureChecks.CHUNK_TXS, loadAverage());
     }
 
     static String loadAverage() {
