@@ -108,6 +108,12 @@ final class SignatureChecks {
             }
             Message decoded = message;
             checkPayload(decoded);
+            if (decoded instanceof TxGossip g) {
+                // Gossip brings one transaction per message: it joins the queue of submissions so
+                // that it is checked in a batch with its neighbours, not alone.
+                check(g.tx(), () -> done.accept(decoded));
+                return;
+            }
             checkAll(transactions(decoded), () -> done.accept(decoded));
         }, () -> done.accept(null));
     }
@@ -196,7 +202,6 @@ final class SignatureChecks {
     private static List<Transaction> transactions(Message message) {
         return switch (message) {
             case null -> List.of();
-            case TxGossip g -> List.of(g.tx());
             case Proposal p -> p.block().transactions();
             case RoundChange rc -> rc.preparedBlock().map(Block::transactions).orElse(List.of());
             case FinalBlock f -> f.block().block().transactions();

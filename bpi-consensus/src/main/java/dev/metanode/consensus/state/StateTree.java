@@ -54,8 +54,11 @@ public final class StateTree {
 
     /** Entries by bucket: full key to leaf hash, in key order; absent = empty bucket. */
     private final Map<Integer, TreeMap<byte[], byte[]>> buckets = new HashMap<>();
-    /** Hashes of non-empty nodes by {@link #slot} (level 0 = buckets); absent = the empty subtree's hash. */
-    private final Map<Long, byte[]> nodes = new HashMap<>();
+    /**
+     * Hashes of non-empty nodes by {@link #slot} (level 0 = buckets); null = the empty subtree's hash.
+     * An array rather than a map: every block reads a path of 17 of them per changed bucket.
+     */
+    private final byte[][] nodes = new byte[2 * BUCKETS][];
     private long version;
 
     private StateTree() {}
@@ -96,7 +99,7 @@ public final class StateTree {
                 bucket.put(e.getKey(), leafHash(e.getKey(), e.getValue()));
             }
         }
-        Map<Long, byte[]> changedNodes = new HashMap<>();
+        Map<Integer, byte[]> changedNodes = new HashMap<>();
         TreeSet<Integer> touched = new TreeSet<>();
         for (Map.Entry<Integer, TreeMap<byte[], byte[]>> e : changedBuckets.entrySet()) {
             changedNodes.put(slot(0, e.getKey()), e.getValue().isEmpty() ? null : bucketHash(e.getValue()));
@@ -128,14 +131,15 @@ public final class StateTree {
         return current == null ? new TreeMap<>(Arrays::compareUnsigned) : new TreeMap<>(current);
     }
 
-    private byte[] hashAt(int level, int index, Map<Long, byte[]> overlay) {
-        long slot = slot(level, index);
-        byte[] h = overlay.containsKey(slot) ? overlay.get(slot) : nodes.get(slot);
+    private byte[] hashAt(int level, int index, Map<Integer, byte[]> overlay) {
+        int slot = slot(level, index);
+        byte[] h = overlay.containsKey(slot) ? overlay.get(slot) : nodes[slot];
         return h == null ? EMPTY[level] : h;
     }
 
-    private static long slot(int level, int index) {
-        return ((long) level << 32) | index;
+    /** Heap numbering: the root is 1, the children of n are 2n and 2n + 1, so buckets are BUCKETS + b. */
+    private static int slot(int level, int index) {
+        return (1 << (DEPTH - level)) + index;
     }
 
     static int bucketOf(byte[] key) {
@@ -159,11 +163,11 @@ public final class StateTree {
         private final long baseVersion;
         private final SortedMap<byte[], byte[]> changes;
         private final Map<Integer, TreeMap<byte[], byte[]>> changedBuckets;
-        private final Map<Long, byte[]> changedNodes;
+        private final Map<Integer, byte[]> changedNodes;
         private final byte[] root;
 
         private Update(long baseVersion, SortedMap<byte[], byte[]> changes, Map<Integer, TreeMap<byte[], byte[]>> changedBuckets,
-                Map<Long, byte[]> changedNodes, byte[] root) {
+                Map<Integer, byte[]> changedNodes, byte[] root) {
             this.baseVersion = baseVersion;
             this.changes = changes;
             this.changedBuckets = changedBuckets;
@@ -192,13 +196,7 @@ public final class StateTree {
                     buckets.put(b, entries);
                 }
             });
-            changedNodes.forEach((slot, hash) -> {
-                if (hash == null) {
-                    nodes.remove(slot);
-                } else {
-                    nodes.put(slot, hash);
-                }
-            });
+            changedNodes.forEach((slot, hash) -> nodes[slot] = hash);
             version++;
         }
     }
