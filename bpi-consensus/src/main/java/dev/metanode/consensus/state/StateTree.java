@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The state root, kept in memory and updated per changed key, so a block costs in proportion to
@@ -100,16 +99,15 @@ public final class StateTree {
             }
         }
         Map<Integer, byte[]> changedNodes = new HashMap<>();
-        TreeSet<Integer> touched = new TreeSet<>();
+        int[] touched = new int[changedBuckets.size()];
+        int count = 0;
         for (Map.Entry<Integer, TreeMap<byte[], byte[]>> e : changedBuckets.entrySet()) {
             changedNodes.put(slot(0, e.getKey()), e.getValue().isEmpty() ? null : bucketHash(e.getValue()));
-            touched.add(e.getKey());
+            touched[count++] = e.getKey();
         }
+        Arrays.sort(touched);
         for (int l = 1; l <= DEPTH; l++) {
-            TreeSet<Integer> parents = new TreeSet<>();
-            for (int i : touched) {
-                parents.add(i >>> 1);
-            }
+            int[] parents = parentsOf(touched);
             for (int p : parents) {
                 byte[] left = hashAt(l - 1, 2 * p, changedNodes);
                 byte[] right = hashAt(l - 1, 2 * p + 1, changedNodes);
@@ -119,6 +117,19 @@ public final class StateTree {
             touched = parents;
         }
         return new Update(version, changes, changedBuckets, changedNodes, hashAt(DEPTH, 0, changedNodes));
+    }
+
+    /** The distinct parents (index / 2) of sorted node indexes, sorted. */
+    private static int[] parentsOf(int[] sorted) {
+        int[] parents = new int[sorted.length];
+        int n = 0;
+        for (int i : sorted) {
+            int p = i >>> 1;
+            if (n == 0 || parents[n - 1] != p) {
+                parents[n++] = p;
+            }
+        }
+        return Arrays.copyOf(parents, n);
     }
 
     /** Entries held, for tests and diagnostics. */

@@ -12,11 +12,16 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One authenticated peer channel. Sends reserve room in the peer's {@link OutboundBudget} and
- * give it back when the write completes; when the budget is spent, sends are refused. Flushes are
- * coalesced: many sends between two event-loop turns leave in one syscall.
+ * give it back when the write completes; when the budget is spent, sends are refused. Sends from
+ * other threads wait in an outbox that one event-loop task empties, so a burst of them costs one
+ * wake-up of the loop, not one each; flushes are coalesced too: many sends between two event-loop
+ * turns leave in one syscall.
  */
 final class PeerConnection {
     private final Channel channel;
@@ -27,6 +32,11 @@ final class PeerConnection {
     private final OutboundBudget budget;
     private final Runnable flush;
     private boolean flushPending; // event loop only
+    private final Queue<Pending> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drain = this::drainOutbox;
+
+    private record Pending(Envelope envelope, int frameBytes) {}
 
     PeerConnection(Channel channel, PublicKey key, boolean outbound, Instant connectedSince,
             TrafficCounters counters, OutboundBudget budget) {
@@ -53,9 +63,21 @@ final class PeerConnection {
         if (loop.inEventLoop()) {
             write(envelope, frameBytes);
         } else {
-            loop.execute(() -> write(envelope, frameBytes));
+            outbox.add(new Pending(envelope, frameBytes));
+            if (drainScheduled.compareAndSet(false, true)) {
+                loop.execute(drain);
+            }
         }
         return true;
+    }
+
+    /** Clears the flag before polling: a send that finds it clear after the last poll schedules another drain. */
+    private void drainOutbox() {
+        drainScheduled.set(false);
+        Pending p;
+        while ((p = outbox.poll()) != null) {
+            write(p.envelope(), p.frameBytes());
+        }
     }
 
     /**
