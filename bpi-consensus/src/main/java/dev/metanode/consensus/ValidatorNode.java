@@ -174,6 +174,10 @@ public final class ValidatorNode {
         return chain.block(h);
     }
 
+    public Optional<dev.metanode.consensus.chain.SealedHeader> sealedHeader(long h) {
+        return chain.sealedHeader(h);
+    }
+
     /** The validator-set changes since genesis in force at or before height {@code h}, oldest first. */
     public java.util.List<ChainStore.SetChange> setChangesThrough(long h) {
         return chain.setChangesThrough(h);
@@ -240,7 +244,11 @@ public final class ValidatorNode {
                 future.add(current, payload.height(), payload.signer(), message);
                 catchUp.behind(peer);
             }
-        } else {
+        } else if (payload.height() < current - 1 || message instanceof RoundChange) {
+            // A peer two heights behind, or changing rounds at a height final here, is stuck: hand it
+            // the block. A prepare or commit for the height just decided is only a peer a moment
+            // late; the quorum's commits reach it anyway, and a whole block each time would cost
+            // every node a block's decoding per height.
             catchUp.offer(peer, payload.height());
         }
     }

@@ -1,6 +1,7 @@
 package dev.metanode.consensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,13 @@ class SingleNodeTest {
         assertTrue(node.inclusion(tx.id()).orElseThrow().applied());
         SealedBlock block = node.block(1).orElseThrow();
         HeaderVerifier.verify(new SealedHeader(block.header(), block.seals()), TestChains.genesis(keys).validators());
+        SealedHeader headerOnly = node.sealedHeader(1).orElseThrow(); // read without decoding the transactions
+        assertEquals(block.header().hash().length, headerOnly.header().hash().length);
+        assertTrue(java.util.Arrays.equals(block.header().hash(), headerOnly.header().hash()));
+        assertEquals(block.seals().size(), headerOnly.seals().size());
+        byte[] encoded = block.encode();
+        assertThrows(dev.metanode.consensus.codec.MalformedMessageException.class,
+                () -> SealedBlock.decodeHeader(java.util.Arrays.copyOf(encoded, encoded.length - 1)));
         clock.advance(60_000);
         node.onTimer();
         assertEquals(1, node.height(), "no block without transactions");

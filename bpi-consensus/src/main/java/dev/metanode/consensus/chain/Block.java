@@ -46,12 +46,7 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
     }
 
     public static Block read(WireReader in) throws MalformedMessageException {
-        BlockHeader header;
-        try {
-            header = HeaderCodec.decode(in.bytes(HeaderCodec.HEADER_BYTES_MAX, "header"));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedMessageException("bad header: " + e.getMessage());
-        }
+        BlockHeader header = readHeader(in);
         int count = in.count(TXS_MAX, "transaction");
         List<Transaction> txs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -62,5 +57,23 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
             }
         }
         return new Block(header, txs);
+    }
+
+    /** The header alone, the transactions stepped over undecoded: what a reader of headers needs from a stored block. */
+    static BlockHeader readHeaderOnly(WireReader in) throws MalformedMessageException {
+        BlockHeader header = readHeader(in);
+        int count = in.count(TXS_MAX, "transaction");
+        for (int i = 0; i < count; i++) {
+            in.skipBytes(Transaction.ENCODED_BYTES_MAX, "transaction");
+        }
+        return header;
+    }
+
+    private static BlockHeader readHeader(WireReader in) throws MalformedMessageException {
+        try {
+            return HeaderCodec.decode(in.bytes(HeaderCodec.HEADER_BYTES_MAX, "header"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("bad header: " + e.getMessage());
+        }
     }
 }

@@ -27,12 +27,25 @@ public record SealedBlock(Block block, List<CommitSeal> seals) {
 
     public static SealedBlock read(WireReader in) throws MalformedMessageException {
         Block block = Block.read(in);
+        return new SealedBlock(block, readSeals(in));
+    }
+
+    private static List<CommitSeal> readSeals(WireReader in) throws MalformedMessageException {
         int count = in.count(ValidatorSet.VALIDATORS_MAX, "seal");
         List<CommitSeal> seals = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             seals.add(new CommitSeal(dev.metanode.consensus.codec.KeyCache.key(in.fixed(PublicKey.KEY_BYTES)), in.fixed(PublicKey.SIGNATURE_BYTES)));
         }
-        return new SealedBlock(block, seals);
+        return seals;
+    }
+
+    /** The sealed header of an encoded sealed block, its transactions not decoded. */
+    public static SealedHeader decodeHeader(byte[] bytes) throws MalformedMessageException {
+        WireReader in = new WireReader(bytes);
+        BlockHeader header = Block.readHeaderOnly(in);
+        List<CommitSeal> seals = readSeals(in);
+        in.end();
+        return new SealedHeader(header, seals);
     }
 
     public static SealedBlock decode(byte[] bytes) throws MalformedMessageException {

@@ -49,6 +49,15 @@ public final class WireReader {
         return fixed(length);
     }
 
+    /** Steps over a length-prefixed field without copying it. */
+    public void skipBytes(int max, String what) throws MalformedMessageException {
+        int length = count(max, what + " length");
+        if (length > in.remaining()) {
+            throw new MalformedMessageException(what + " is truncated");
+        }
+        in.position(in.position() + length);
+    }
+
     public void end() throws MalformedMessageException {
         if (in.hasRemaining()) {
             throw new MalformedMessageException(in.remaining() + " trailing bytes");

@@ -303,7 +303,7 @@ public final class LedgerService implements Ledger, Service {
 
     /** The final block's header with its commit seals: what a light client checks. */
     public Optional<dev.metanode.consensus.chain.SealedHeader> sealedHeader(long height) {
-        return query(() -> node.block(height).map(b -> new dev.metanode.consensus.chain.SealedHeader(b.header(), b.seals())));
+        return query(() -> node.sealedHeader(height));
     }
 
     /**

@@ -76,6 +76,17 @@ public final class ChainStore {
         });
     }
 
+    /** The header and seals of the final block at {@code height}, without decoding its transactions. */
+    public Optional<dev.metanode.consensus.chain.SealedHeader> sealedHeader(long height) {
+        return store.get(ConsensusColumns.BLOCKS, height).map(bytes -> {
+            try {
+                return SealedBlock.decodeHeader(bytes);
+            } catch (MalformedMessageException e) {
+                throw new StoreCorruptionException("stored block " + height + " does not decode: " + e.getMessage());
+            }
+        });
+    }
+
     public Optional<TxInclusion> inclusion(byte[] txId) {
         return store.get(ConsensusColumns.TX_INDEX, txId).map(bytes -> {
             try {
