@@ -163,10 +163,7 @@ public final class StateTree {
     }
 
     private static byte[] bucketHash(NavigableMap<byte[], byte[]> entries) {
-        java.security.MessageDigest md = Sha256.newDigest();
-        md.update(BUCKET_PREFIX);
-        entries.values().forEach(md::update);
-        return md.digest();
+        return Sha256.digest(BUCKET_PREFIX, entries.values());
     }
 
     /** A computed root and what to change in the tree if its block becomes final. */

@@ -23,6 +23,16 @@ public final class Sha256 {
         return CACHED.get().digest(data);
     }
 
+    /** Hash of a one-byte prefix followed by each of {@code parts} in order, without concatenating them first. */
+    public static byte[] digest(byte prefix, Iterable<byte[]> parts) {
+        MessageDigest md = CACHED.get();
+        md.update(prefix);
+        for (byte[] part : parts) {
+            md.update(part);
+        }
+        return md.digest();
+    }
+
     /** Hash of a one-byte prefix followed by the given parts, without concatenating them first. */
     public static byte[] digest(byte prefix, byte[]... parts) {
         MessageDigest md = CACHED.get();
