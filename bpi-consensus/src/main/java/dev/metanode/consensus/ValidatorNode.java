@@ -244,11 +244,10 @@ public final class ValidatorNode {
                 future.add(current, payload.height(), payload.signer(), message);
                 catchUp.behind(peer);
             }
-        } else if (payload.height() < current - 1 || message instanceof RoundChange) {
-            // A peer two heights behind, or changing rounds at a height final here, is stuck: hand it
-            // the block. A prepare or commit for the height just decided is only a peer a moment
-            // late; the quorum's commits reach it anyway, and a whole block each time would cost
-            // every node a block's decoding per height.
+        } else {
+            // Offered even to a peer only one height behind: it may have lost a commit (a full
+            // inbound queue drops messages), and with one validator down the quorum needs it.
+            // Waiting for its round timer instead stalled a 3-of-4 network for seconds.
             catchUp.offer(peer, payload.height());
         }
     }
