@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 
 /** One request/response pair in flight on a front connection. Event-loop confined. */
 final class Exchange {
@@ -30,7 +29,6 @@ final class Exchange {
     boolean finished;
     int status;
     MessageDigester response;
-    ScheduledFuture<?> timeout;
     final Map<String, Object> notes = new LinkedHashMap<>();
 
     final boolean hashing;

@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The request side of one front connection: checks each request head, then streams it to the app
@@ -35,6 +34,8 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     final AppConnection app = new AppConnection(this);
     final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     final ResponsePath responses;
+    /** The request time limit of the exchange in progress. */
+    LazyTimer requestTimer;
 
     /** @param deadline the connection's HTTP/1 head deadline; null on an HTTP/2 stream, whose head is complete when it opens */
     FrontDoorHandler(ProxyContext cage, HeadDeadline deadline) {
@@ -46,6 +47,12 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.requestTimer = new LazyTimer(ctx.executor(), this::requestTimedOut);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        requestTimer.stop();
     }
 
     @Override
@@ -126,8 +133,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         state = State.FORWARDING;
         HttpRequest out = ForwardedRequest.of(head, exchange.upgrade, decision, clientAddress(), cage.scheme(),
                 route.api() ? cage.apiBearer() : null);
-        exchange.timeout = ctx.executor().schedule(this::requestTimedOut, cage.limits().requestTimeMaxMs(),
-                TimeUnit.MILLISECONDS);
+        requestTimer.arm(cage.limits().requestTimeMaxMs());
         app.use(route.port());
         app.send(out);
     }

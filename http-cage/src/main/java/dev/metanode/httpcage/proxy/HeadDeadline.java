@@ -6,8 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Slowloris guard: a request head must be complete within the deadline counted from the
@@ -21,7 +19,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     private final long timeoutMs;
     private final CageMetrics metrics;
     private ChannelHandlerContext ctx;
-    private ScheduledFuture<?> timer;
+    private LazyTimer timer;
     private boolean awaitingHead = true;
 
     HeadDeadline(long timeoutMs, CageMetrics metrics) {
@@ -32,6 +30,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.timer = new LazyTimer(ctx.executor(), this::expire);
     }
 
     @Override
@@ -42,7 +41,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (awaitingHead && timer == null) {
+        if (awaitingHead && !timer.armed()) {
             arm();
         }
         ctx.fireChannelRead(msg);
@@ -50,7 +49,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        cancel();
+        timer.stop();
         super.channelInactive(ctx);
     }
 
@@ -63,7 +62,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
     void headReceived() {
         awaitingHead = false;
-        cancel();
+        timer.disarm();
     }
 
     /** The next request's deadline starts with its first byte; idle keep-alive time is the idle timeout's. */
@@ -72,22 +71,13 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
     }
 
     private void arm() {
-        cancel();
-        timer = ctx.executor().schedule(this::expire, timeoutMs, TimeUnit.MILLISECONDS);
+        timer.arm(timeoutMs);
     }
 
     private void expire() {
-        timer = null;
         if (awaitingHead && ctx.channel().isActive()) {
             metrics.denial("headers.timeout");
             ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    private void cancel() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
         }
     }
 }

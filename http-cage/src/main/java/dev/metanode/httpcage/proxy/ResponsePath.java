@@ -134,9 +134,7 @@ final class ResponsePath {
 
     private void finish(Exchange ex) {
         ex.finished = true;
-        if (ex.timeout != null) {
-            ex.timeout.cancel(false);
-        }
+        front.requestTimer.disarm();
         long end = front.cage.clock().nanoTime();
         front.cage.metrics().request(ex.app, ex.status, end - ex.startNanos);
         if (front.cage.notary() != null && ex.reserved) {
