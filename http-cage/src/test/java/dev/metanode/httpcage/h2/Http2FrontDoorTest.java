@@ -99,6 +99,21 @@ class Http2FrontDoorTest {
     }
 
     @Test
+    void aKeyWithoutTheRouteRoleIs403OverH2AndOneWithItPasses() throws Exception {
+        var viewer = fx.cage.apiKeys().create(dev.metanode.httpcage.auth.Role.VIEWER, "h2-viewer");
+        var auditor = fx.cage.apiKeys().create(dev.metanode.httpcage.auth.Role.AUDITOR, "h2-auditor");
+        try (H2Client c = new H2Client(fx.port(), null, null)) {
+            String api = "localhost:" + fx.port();
+            H2Client.Response refused = c.get(api, "/api/v1/receipts", Map.of("authorization", "Bearer " + viewer.token()));
+            assertEquals(403, refused.status());
+            assertEquals(0, daemon.requests.get(), "a refused stream never reaches the daemon");
+            H2Client.Response allowed = c.get(api, "/api/v1/receipts", Map.of("authorization", "Bearer " + auditor.token()));
+            assertEquals(200, allowed.status());
+            assertEquals(1, daemon.requests.get());
+        }
+    }
+
+    @Test
     void bodyOverTheLimitIs413() throws Exception {
         try (H2Client c = new H2Client(fx.port(), null, null)) {
             H2Client.Response r = c.send(HttpMethod.POST, fx.host("hello"), "/big", Map.of(), new byte[100_000]);
