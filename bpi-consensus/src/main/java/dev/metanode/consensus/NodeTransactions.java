@@ -10,6 +10,7 @@ import dev.metanode.core.ledger.Transaction;
 import dev.metanode.core.ledger.TxRejectedException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Admission of transactions into the mempool (local or gossiped), their gossip, and evidence reports. */
@@ -21,6 +22,8 @@ final class NodeTransactions {
 
     private final ValidatorNode node;
     private final Set<ByteBuffer> reported = new LinkedHashSet<>();
+    /** Accepted from local clients, not yet gossiped: {@link #gossip} sends them together. */
+    private final List<Transaction> toGossip = new java.util.ArrayList<>();
 
     NodeTransactions(ValidatorNode node) {
         this.node = node;
@@ -43,14 +46,27 @@ final class NodeTransactions {
             return SubmitResult.of(SubmitResult.Status.MEMPOOL_FULL);
         }
         if (local) {
-            node.sink().broadcast(MessageCodec.encode(new TxGossip(tx)));
+            toGossip.add(tx);
         }
         node.current().onWork();
         return SubmitResult.of(SubmitResult.Status.ACCEPTED);
     }
 
+    /** Sends the transactions accepted from local clients since the last call, many to a message. */
+    void gossip() {
+        broadcast(toGossip);
+        toGossip.clear();
+    }
+
     void regossip() {
-        node.mempool().oldest(REGOSSIP_TXS_MAX).forEach(tx -> node.sink().broadcast(MessageCodec.encode(new TxGossip(tx))));
+        broadcast(node.mempool().oldest(REGOSSIP_TXS_MAX));
+    }
+
+    private void broadcast(List<Transaction> txs) {
+        for (int from = 0; from < txs.size(); from += TxGossip.TXS_MAX) {
+            List<Transaction> part = txs.subList(from, Math.min(txs.size(), from + TxGossip.TXS_MAX));
+            node.sink().broadcast(MessageCodec.encode(new TxGossip(part)));
+        }
     }
 
     void reportEquivocation(SignedPayload first, SignedPayload second) {
@@ -65,5 +81,6 @@ final class NodeTransactions {
         Transaction evidence = Transaction.sign(node.key(), ValidatorModule.MODULE, ValidatorModule.EVIDENCE, 0,
                 EvidenceRules.encode(first, second));
         submit(evidence, true);
+        gossip();
     }
 }

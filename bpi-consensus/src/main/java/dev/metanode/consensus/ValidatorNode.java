@@ -115,6 +115,7 @@ public final class ValidatorNode {
     /** A transaction from a local client: checked, queued and gossiped. */
     public SubmitResult submit(Transaction tx) {
         SubmitResult result = transactions.submit(tx, true);
+        transactions.gossip();
         drain();
         return result;
     }
@@ -128,6 +129,7 @@ public final class ValidatorNode {
         for (Transaction tx : txs) {
             results.add(transactions.submit(tx, true));
         }
+        transactions.gossip();
         drain();
         return results;
     }
@@ -220,7 +222,7 @@ public final class ValidatorNode {
 
     void dispatch(PublicKey peer, Message message) {
         switch (message) {
-            case TxGossip g -> transactions.submit(g.tx(), false);
+            case TxGossip g -> g.txs().forEach(tx -> transactions.submit(tx, false));
             case BlockRequest r -> catchUp.onRequest(peer, r.height());
             case FinalBlock f -> catchUp.onFinalBlock(peer, f.block());
             case CheckpointGossip c -> addCheckpoint(c.checkpoint());

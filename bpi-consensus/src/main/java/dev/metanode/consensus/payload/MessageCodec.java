@@ -31,6 +31,8 @@ public final class MessageCodec {
     private static final int BLOCK_REQUEST = 6;
     private static final int FINAL_BLOCK = 7;
     private static final int CHECKPOINT = 8;
+    /** Several gossiped transactions; TX (one) is still read, from nodes of earlier versions. */
+    private static final int TXS = 9;
 
     private MessageCodec() {}
 
@@ -55,7 +57,10 @@ public final class MessageCodec {
                 rc.preparedBlock().ifPresent(b -> b.write(out));
                 writeList(out, rc.preparedCertificate());
             }
-            case TxGossip t -> out.u8(TX).bytes(t.tx().encode());
+            case TxGossip t -> {
+                out.u8(TXS).i32(t.txs().size());
+                t.txs().forEach(tx -> out.bytes(tx.encode()));
+            }
             case BlockRequest r -> out.u8(BLOCK_REQUEST).i64(r.height());
             case FinalBlock f -> out.u8(FINAL_BLOCK).fixed(f.block().encode());
             case CheckpointGossip c -> out.u8(CHECKPOINT).bytes(c.checkpoint().getBytes(StandardCharsets.UTF_8));
@@ -81,6 +86,17 @@ public final class MessageCodec {
                 yield new RoundChange(payload, block, readList(in));
             }
             case TX -> new TxGossip(decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
+            case TXS -> {
+                int count = in.count(TxGossip.TXS_MAX, "gossiped transaction");
+                if (count == 0) {
+                    throw new MalformedMessageException("no gossiped transactions");
+                }
+                List<Transaction> txs = new java.util.ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    txs.add(decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
+                }
+                yield new TxGossip(txs);
+            }
             case BLOCK_REQUEST -> new BlockRequest(in.i64());
             case FINAL_BLOCK -> new FinalBlock(SealedBlock.read(in));
             case CHECKPOINT -> new CheckpointGossip(checkpointText(in.bytes(BlockHeader.CHECKPOINT_CHARS_MAX, "checkpoint")));

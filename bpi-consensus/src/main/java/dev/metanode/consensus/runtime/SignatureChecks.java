@@ -109,9 +109,18 @@ final class SignatureChecks {
             Message decoded = message;
             checkPayload(decoded);
             if (decoded instanceof TxGossip g) {
-                // Gossip brings one transaction per message: it joins the queue of submissions so
-                // that it is checked in a batch with its neighbours, not alone.
-                check(g.tx(), () -> done.accept(decoded));
+                // Gossiped transactions join the queue of submissions, so that they are checked in
+                // batches with whatever else is waiting; the message goes on once all of its are.
+                AtomicInteger left = new AtomicInteger(g.txs().size());
+                Runnable one = () -> {
+                    if (left.decrementAndGet() == 0) {
+                        done.accept(decoded);
+                    }
+                };
+                g.txs().forEach(tx -> submitted.add(new Submitted(tx, one)));
+                for (int t = 0; t < (g.txs().size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
+                    run(this::checkSubmitted, this::releaseSubmitted);
+                }
                 return;
             }
             checkAll(transactions(decoded), () -> done.accept(decoded));

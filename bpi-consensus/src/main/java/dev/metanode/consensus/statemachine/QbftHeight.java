@@ -61,7 +61,10 @@ public final class QbftHeight {
     public void start(int restoredRound, Optional<Prepared> lock) {
         prepared = lock.orElse(null);
         if (restoredRound > 0) {
-            enterRound(restoredRound, true);
+            // Announce the round again, unless this node prepared a block in it: a round change must
+            // name a prepared round below its own, and a node that prepared in the round had entered
+            // it long before; its timer moves it on with a valid round change.
+            enterRound(restoredRound, prepared == null || prepared.round() < restoredRound);
         } else if (host.hasWork()) {
             startTimer();
         }
