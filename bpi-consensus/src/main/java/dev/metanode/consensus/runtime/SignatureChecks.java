@@ -63,8 +63,15 @@ final class SignatureChecks {
      * batches, and an idle node checks each transaction alone, at once.
      */
     void check(Transaction tx, Runnable done) {
-        submitted.add(new Submitted(tx, done));
-        run(this::checkSubmitted, this::releaseSubmitted);
+        enqueue(List.of(tx), done);
+    }
+
+    /** Queues {@code txs}, each running {@code eachDone} once checked, with enough pool tasks to take them all. */
+    private void enqueue(List<Transaction> txs, Runnable eachDone) {
+        txs.forEach(tx -> submitted.add(new Submitted(tx, eachDone)));
+        for (int t = 0; t < (txs.size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
+            run(this::checkSubmitted, this::releaseSubmitted);
+        }
     }
 
     private record Submitted(Transaction tx, Runnable done) {}
@@ -117,10 +124,7 @@ final class SignatureChecks {
                         done.accept(decoded);
                     }
                 };
-                g.txs().forEach(tx -> submitted.add(new Submitted(tx, one)));
-                for (int t = 0; t < (g.txs().size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
-                    run(this::checkSubmitted, this::releaseSubmitted);
-                }
+                enqueue(g.txs(), one);
                 return;
             }
             checkAll(transactions(decoded), () -> done.accept(decoded));

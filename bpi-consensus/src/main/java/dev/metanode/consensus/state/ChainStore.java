@@ -67,20 +67,22 @@ public final class ChainStore {
     }
 
     public Optional<SealedBlock> block(long height) {
-        return store.get(ConsensusColumns.BLOCKS, height).map(bytes -> {
-            try {
-                return SealedBlock.decode(bytes);
-            } catch (MalformedMessageException e) {
-                throw new StoreCorruptionException("stored block " + height + " does not decode: " + e.getMessage());
-            }
-        });
+        return storedBlock(height, SealedBlock::decode);
     }
 
     /** The header and seals of the final block at {@code height}, without decoding its transactions. */
     public Optional<dev.metanode.consensus.chain.SealedHeader> sealedHeader(long height) {
+        return storedBlock(height, SealedBlock::decodeHeader);
+    }
+
+    private interface BlockDecoder<T> {
+        T decode(byte[] bytes) throws MalformedMessageException;
+    }
+
+    private <T> Optional<T> storedBlock(long height, BlockDecoder<T> decoder) {
         return store.get(ConsensusColumns.BLOCKS, height).map(bytes -> {
             try {
-                return SealedBlock.decodeHeader(bytes);
+                return decoder.decode(bytes);
             } catch (MalformedMessageException e) {
                 throw new StoreCorruptionException("stored block " + height + " does not decode: " + e.getMessage());
             }

@@ -52,10 +52,10 @@ public final class Ed25519Batch {
     /** The rule of this class for one signature. */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey == null || message == null || signature == null || publicKey.length != KEY_BYTES
-                || signature.length != SIGNATURE_BYTES || !canonical(publicKey, 0) || !canonical(signature, 0)) {
+                || signature.length != SIGNATURE_BYTES || !EdwardsPoint.canonicalEncoding(signature, 0)) {
             return false;
         }
-        if (key(publicKey) == null) {
+        if (key(publicKey) == null) { // decoding checks the key's encoding
             return false;
         }
         // Fast path: Bouncy Castle's check, which decodes R, refuses s >= L, and whose equation
@@ -112,29 +112,6 @@ public final class Ed25519Batch {
         EdwardsPoint sB = EdwardsPoint.multiplyBase(p.s);
         EdwardsPoint kA = p.key.point().multiply(p.k);
         return sB.add(p.r.negate()).add(kA.negate()).timesCofactor().isIdentity();
-    }
-
-    /**
-     * Without decoding: y below p, and not the sign bit set where x must be 0 (y = 1 or y = p - 1),
-     * so exactly one encoding per point gets past here.
-     */
-    private static boolean canonical(byte[] b, int off) {
-        int top = b[off + 31] & 0x7f;
-        boolean signSet = (b[off + 31] & 0x80) != 0;
-        // p = 2^255 - 19: little-endian ed ff .. ff 7f. y >= p iff the top byte is 7f, the middle all ff, the low byte >= ed.
-        boolean middleAllOnes = true;
-        boolean middleAllZeros = true;
-        for (int i = 1; i < 31; i++) {
-            middleAllOnes &= b[off + i] == (byte) 0xff;
-            middleAllZeros &= b[off + i] == 0;
-        }
-        int low = b[off] & 0xff;
-        if (top == 0x7f && middleAllOnes && low >= 0xed) {
-            return false;
-        }
-        boolean yIsOne = top == 0 && middleAllZeros && low == 1;
-        boolean yIsMinusOne = top == 0x7f && middleAllOnes && low == 0xec;
-        return !(signSet && (yIsOne || yIsMinusOne));
     }
 
     private static boolean batchHolds(List<Parsed> parsed) {

@@ -58,15 +58,12 @@ final class EdwardsPoint {
 
     /** RFC 8032 section 5.1.3 decoding; null where the string is not a point ("INVALID"). */
     static EdwardsPoint decode(byte[] encoded) {
-        if (encoded.length != ENCODED_BYTES) {
+        if (encoded.length != ENCODED_BYTES || !canonicalEncoding(encoded, 0)) {
             return null;
         }
         byte[] yBytes = encoded.clone();
         int xSign = (yBytes[31] >>> 7) & 1;
         yBytes[31] &= 0x7f;
-        if (Scalars.fromLittleEndian(yBytes).compareTo(P) >= 0) {
-            return null;
-        }
         int[] y = X25519Field.create();
         X25519Field.decode(yBytes, 0, y);
         int[] yy = X25519Field.create();
@@ -81,10 +78,7 @@ final class EdwardsPoint {
         if (!X25519Field.sqrtRatioVar(u, v, x)) {
             return null;
         }
-        X25519Field.normalize(x);
-        if (X25519Field.isZeroVar(x) && xSign == 1) {
-            return null;
-        }
+        X25519Field.normalize(x); // x = 0 only for y = +-1, where canonicalEncoding refused a sign bit
         if (lowBit(x) != xSign) {
             X25519Field.negate(x, x);
             X25519Field.normalize(x);
@@ -92,6 +86,30 @@ final class EdwardsPoint {
         int[] t = X25519Field.create();
         X25519Field.mul(x, y, t);
         return new EdwardsPoint(x, y, fieldOf(BigInteger.ONE), t);
+    }
+
+    /**
+     * Whether 32 bytes at {@code off} are the one encoding RFC 8032 allows for a point, judged
+     * without decoding: y below p, and no sign bit where x must be 0 (y = 1 or y = p - 1). Whether
+     * the point is on the curve is left to {@link #decode}.
+     */
+    static boolean canonicalEncoding(byte[] b, int off) {
+        int top = b[off + 31] & 0x7f;
+        boolean signSet = (b[off + 31] & 0x80) != 0;
+        // p = 2^255 - 19: little-endian ed ff .. ff 7f. y >= p iff the top byte is 7f, the middle all ff, the low byte >= ed.
+        boolean middleAllOnes = true;
+        boolean middleAllZeros = true;
+        for (int i = 1; i < 31; i++) {
+            middleAllOnes &= b[off + i] == (byte) 0xff;
+            middleAllZeros &= b[off + i] == 0;
+        }
+        int low = b[off] & 0xff;
+        if (top == 0x7f && middleAllOnes && low >= 0xed) {
+            return false;
+        }
+        boolean yIsOne = top == 0 && middleAllZeros && low == 1;
+        boolean yIsMinusOne = top == 0x7f && middleAllOnes && low == 0xec;
+        return !(signSet && (yIsOne || yIsMinusOne));
     }
 
     /** RFC 8032 section 5.1.2 encoding: y with the low bit of x in the top bit. */

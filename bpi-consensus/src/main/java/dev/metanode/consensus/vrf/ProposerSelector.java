@@ -35,10 +35,12 @@ public final class ProposerSelector {
         List<Validator> all = validators.validators();
         Set<Validator> tried = new HashSet<>();
         for (int r = 0; ; r++) {
-            if (tried.size() == all.size() || untriedPower(all, tried) == 0) {
+            long power = untriedPower(all, tried);
+            if (power == 0) {
                 tried.clear();
+                power = validators.totalPower();
             }
-            Validator chosen = draw(all, tried, seed, r);
+            Validator chosen = draw(all, tried, power, seed, r);
             if (r == round) {
                 return chosen;
             }
@@ -57,11 +59,10 @@ public final class ProposerSelector {
     }
 
     /**
-     * Stake-weighted draw among {@code all} but {@code excluded}, from the hash of the seed and the
-     * round. With nothing excluded (every round 0) it is the draw of earlier versions.
+     * Stake-weighted draw among {@code all} but {@code excluded} (whose power is {@code power}), from
+     * the hash of the seed and the round. With nothing excluded (every round 0) it is the draw of earlier versions.
      */
-    private static Validator draw(List<Validator> all, Set<Validator> excluded, byte[] seed, int round) {
-        long power = untriedPower(all, excluded);
+    private static Validator draw(List<Validator> all, Set<Validator> excluded, long power, byte[] seed, int round) {
         byte[] hash = Sha256.digest(ByteBuffer.allocate(TAG.length + seed.length + Integer.BYTES)
                 .put(TAG).put(seed).putInt(round).array());
         long ticket = Long.remainderUnsigned(ByteBuffer.wrap(hash).getLong(), power);

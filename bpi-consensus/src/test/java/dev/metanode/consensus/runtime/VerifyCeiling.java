@@ -47,31 +47,28 @@ final class VerifyCeiling {
 
     private static long runBatches(int threads, List<SignatureVerifier.SignatureCheck> batch, long ms)
             throws InterruptedException {
-        AtomicLong total = new AtomicLong();
-        long end = System.nanoTime() + ms * 1_000_000;
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(Thread.ofPlatform().start(() -> {
-                long n = 0;
-                while (System.nanoTime() < end) {
-                    for (boolean ok : SignatureVerifier.DIRECT.verifyEach(batch)) {
-                        if (!ok) {
-                            throw new AssertionError("signature must verify");
-                        }
-                    }
-                    n += batch.size();
+        return onThreads(threads, ms, () -> {
+            for (boolean ok : SignatureVerifier.DIRECT.verifyEach(batch)) {
+                if (!ok) {
+                    throw new AssertionError("signature must verify");
                 }
-                total.addAndGet(n);
-            }));
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        return total.get();
+            }
+            return batch.size();
+        });
     }
 
     private static long run(int threads, byte[] message, byte[] signature, Transaction tx, long ms)
             throws InterruptedException {
+        return onThreads(threads, ms, () -> {
+            if (!tx.sender().verify(message, signature)) {
+                throw new AssertionError("signature must verify");
+            }
+            return 1;
+        });
+    }
+
+    /** Signatures checked by {@code threads} threads each repeating {@code work} (which returns how many it checked) for {@code ms}. */
+    private static long onThreads(int threads, long ms, java.util.function.IntSupplier work) throws InterruptedException {
         AtomicLong total = new AtomicLong();
         long end = System.nanoTime() + ms * 1_000_000;
         List<Thread> workers = new ArrayList<>();
@@ -79,10 +76,7 @@ final class VerifyCeiling {
             workers.add(Thread.ofPlatform().start(() -> {
                 long n = 0;
                 while (System.nanoTime() < end) {
-                    if (!tx.sender().verify(message, signature)) {
-                        throw new AssertionError("signature must verify");
-                    }
-                    n++;
+                    n += work.getAsInt();
                 }
                 total.addAndGet(n);
             }));

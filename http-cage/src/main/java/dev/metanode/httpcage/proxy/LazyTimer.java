@@ -32,7 +32,7 @@ final class LazyTimer {
             pending = null;
         }
         if (pending == null) {
-            schedule(deadlineNanos - System.nanoTime());
+            scheduleAt(deadlineNanos);
         }
     }
 
@@ -53,9 +53,9 @@ final class LazyTimer {
         }
     }
 
-    private void schedule(long delayNanos) {
-        pendingAtNanos = System.nanoTime() + delayNanos;
-        pending = executor.schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+    private void scheduleAt(long atNanos) {
+        pendingAtNanos = atNanos;
+        pending = executor.schedule(this::fire, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     private void fire() {
@@ -63,9 +63,8 @@ final class LazyTimer {
         if (!armed) {
             return;
         }
-        long left = deadlineNanos - System.nanoTime();
-        if (left > 0) {
-            schedule(left);
+        if (deadlineNanos - System.nanoTime() > 0) {
+            scheduleAt(deadlineNanos);
             return;
         }
         armed = false;

@@ -52,8 +52,7 @@ class HttpCageBench {
              RemoteCage signOnly = new RemoteCage(nginx.backendPort, false, true, dir.resolve("sign-only"))) {
             List<RemoteCage> all = List.of(notarised, plain, notaryOnly, signOnly);
             report(nginx, notarised, plain, notaryOnly, all);
-            System.out.println("| path at " + RATE_PER_SECOND + " req/s | p50 µs | p99 µs | added p50 µs | added p99 µs |");
-            System.out.println("|---|---|---|---|---|");
+            latencyHeader();
             PacedLoad.Percentiles direct = PacedLoad.run(nginx.backendPort, HOST, RATE_PER_SECOND,
                     LATENCY_CONNECTIONS, LATENCY_SECONDS);
             row("direct to backend (again)", direct, direct);
@@ -84,8 +83,7 @@ class HttpCageBench {
                 LATENCY_SECONDS);
         PacedLoad.Percentiles viaPlain = PacedLoad.run(plain.port(), HOST, RATE_PER_SECOND, LATENCY_CONNECTIONS,
                 LATENCY_SECONDS);
-        System.out.println("| path at " + RATE_PER_SECOND + " req/s | p50 µs | p99 µs | added p50 µs | added p99 µs |");
-        System.out.println("|---|---|---|---|---|");
+        latencyHeader();
         row("direct to backend", direct, direct);
         row("nginx proxy", viaNginx, direct);
         row("cage, notarised + signed", viaCage, direct);
@@ -179,6 +177,11 @@ class HttpCageBench {
                 .signingKey(TestKeys.key(2)).rateLimits(UNLIMITED).build();
         cage.start();
         return cage;
+    }
+
+    private static void latencyHeader() {
+        System.out.println("| path at " + RATE_PER_SECOND + " req/s | p50 µs | p99 µs | added p50 µs | added p99 µs |");
+        System.out.println("|---|---|---|---|---|");
     }
 
     private static void row(String name, PacedLoad.Percentiles p, PacedLoad.Percentiles base) {

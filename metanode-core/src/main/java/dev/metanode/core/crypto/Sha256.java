@@ -35,11 +35,6 @@ public final class Sha256 {
 
     /** Hash of a one-byte prefix followed by the given parts, without concatenating them first. */
     public static byte[] digest(byte prefix, byte[]... parts) {
-        MessageDigest md = CACHED.get();
-        md.update(prefix);
-        for (byte[] part : parts) {
-            md.update(part);
-        }
-        return md.digest();
+        return digest(prefix, java.util.Arrays.asList(parts));
     }
 }
