@@ -1,22 +1,23 @@
 package dev.metanode.core.log;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Finds the shared Merkle test vectors ({@code shared/testdata/merkle}) next to the repository. */
+/** Finds the Merkle test vectors: the copy in this module's test resources, or another given by a property. */
 final class MerkleTestData {
-    /** Overrides the search with an explicit directory. */
+    /** Overrides the copy in the test resources with an explicit directory. */
     static final String PROPERTY = "metanode.testdata.merkle";
-    private static final Path RELATIVE = Paths.get("shared", "testdata", "merkle");
+    private static final String RESOURCE = "/merkle-vectors/reference-tree.json";
 
     private MerkleTestData() {}
 
     /**
-     * The vectors directory: the system property if set, else the first {@code shared/testdata/merkle}
-     * found walking up from the working directory (the repo is {@code X/<worktree>} and the vectors
-     * {@code X/shared}, and Maven runs tests from the module directory). Fails loudly when absent,
-     * because silently skipping the vectors would hide a broken verifier.
+     * The vectors directory: the system property if set, else {@code merkle-vectors} of the test
+     * resources (transparency-dev/merkle's public vectors, copied in so a bare clone runs them).
+     * Fails loudly when absent, because silently skipping the vectors would hide a broken verifier.
      */
     static Path dir() {
         String explicit = System.getProperty(PROPERTY);
@@ -27,14 +28,15 @@ final class MerkleTestData {
             }
             return path;
         }
-        Path start = Paths.get("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate.resolve("reference-tree.json"))) {
-                return candidate;
-            }
+        URL reference = MerkleTestData.class.getResource(RESOURCE);
+        if (reference == null) {
+            throw new IllegalStateException("Merkle test vectors not found: no " + RESOURCE
+                    + " on the test class path; set -D" + PROPERTY);
         }
-        throw new IllegalStateException("Merkle test vectors not found: no " + RELATIVE + " in " + start
-                + " or any parent; check out the shared test data next to the repository or set -D" + PROPERTY);
+        try {
+            return Paths.get(reference.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Merkle test vectors at an unusable location " + reference, e);
+        }
     }
 }
