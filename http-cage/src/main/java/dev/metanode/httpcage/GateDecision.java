@@ -1,6 +1,5 @@
 package dev.metanode.httpcage;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,13 +13,13 @@ import java.util.Map;
  * @param role              the principal's role name, or null
  * @param signatureKeyId    the RFC 9421 keyid the request was signed with, or null
  * @param retryAfterSeconds for 429: when to try again
- * @param decisions         every decision taken, in order
+ * @param decisions         every decision taken (receipts write them with keys sorted)
  * @param body              what the body must hash to, or null
  */
 public record GateDecision(boolean allowed, int status, String reason, String principal, String role,
         String signatureKeyId, long retryAfterSeconds, Map<String, Object> decisions, BodyExpectation body) {
 
     public GateDecision {
-        decisions = Map.copyOf(new LinkedHashMap<>(decisions));
+        decisions = Map.copyOf(decisions);
     }
 }

@@ -2,8 +2,8 @@ package dev.metanode.httpcage.notary;
 
 import dev.metanode.core.codec.CanonicalJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One exchange as it is notarised: the RFC 8785 canonical JSON of its {@link PipelineRecord}, with
@@ -20,6 +20,8 @@ public final class ExchangeRecord {
     /** The {@code v} field: the record format. */
     public static final int VERSION = 1;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** One builder per notary thread, sized for a typical record (~450 chars), so none grows per call. */
+    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
     private ExchangeRecord() {}
 
@@ -28,7 +30,8 @@ public final class ExchangeRecord {
      * @param endedMs  epoch milliseconds when the exchange ended
      */
     public static byte[] encode(PipelineRecord r, long seq, long endedMs) {
-        StringBuilder out = new StringBuilder(384);
+        StringBuilder out = BUILDER.get();
+        out.setLength(0);
         // Keys in sorted order: actor app client ended latencyMicros method path policy request response
         // seq signatureKeyId status v.
         out.append("{\"actor\":");
@@ -77,14 +80,16 @@ public final class ExchangeRecord {
     private static void policy(StringBuilder out, Map<String, Object> decisions) {
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, Object> e : new TreeMap<>(decisions).entrySet()) {
+        String[] keys = decisions.keySet().toArray(new String[0]);
+        Arrays.sort(keys); // String order is UTF-16 code-unit order, as RFC 8785 wants
+        for (String key : keys) {
             if (!first) {
                 out.append(',');
             }
             first = false;
-            string(out, e.getKey());
+            string(out, key);
             out.append(':');
-            Object v = e.getValue();
+            Object v = decisions.get(key);
             if (v instanceof String s) {
                 string(out, s);
             } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long && Math.abs((Long) v) < (1L << 53)) {
@@ -99,6 +104,10 @@ public final class ExchangeRecord {
     /** RFC 8785 §3.2.2.2: escape only '"', '\\' and control characters, short forms where JSON has them. */
     static void string(StringBuilder out, String s) {
         out.append('"');
+        if (!needsEscaping(s)) {
+            out.append(s).append('"'); // the common case: one bulk copy
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -119,5 +128,15 @@ public final class ExchangeRecord {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

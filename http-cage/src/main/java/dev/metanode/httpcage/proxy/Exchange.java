@@ -5,7 +5,7 @@ import dev.metanode.httpcage.notary.MessageDigester;
 import dev.metanode.httpcage.notary.PipelineRecord;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /** One request/response pair in flight on a front connection. Event-loop confined. */
@@ -29,7 +29,7 @@ final class Exchange {
     boolean finished;
     int status;
     MessageDigester response;
-    final Map<String, Object> notes = new LinkedHashMap<>();
+    final Map<String, Object> notes = new HashMap<>(4);
 
     final boolean hashing;
 
@@ -42,25 +42,30 @@ final class Exchange {
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.startNanos = startNanos;
-        this.request = new MessageDigester(head.method() + " " + uri + " " + head.protocolVersion(), head.headers(),
-                hashing);
+        this.request = hashing
+                ? new MessageDigester(head.method() + " " + uri + " " + head.protocolVersion(),
+                        head.headers()::iteratorCharSequence)
+                : MessageDigester.counting();
         this.keepAlive = HttpUtil.isKeepAlive(head);
         this.upgrade = HopHeaders.isWebSocketUpgrade(head.headers());
     }
 
     PipelineRecord record(long endNanos, String clientAddress) {
-        Map<String, Object> decisions = new LinkedHashMap<>();
-        String principal = null;
-        String keyId = null;
-        if (decision != null) {
-            decisions.putAll(decision.decisions());
-            principal = decision.principal();
-            keyId = decision.signatureKeyId();
-            if (!decision.allowed()) {
-                decisions.put("refused", decision.reason());
+        String principal = decision == null ? null : decision.principal();
+        String keyId = decision == null ? null : decision.signatureKeyId();
+        Map<String, Object> decisions;
+        if (decision != null && decision.allowed() && notes.isEmpty()) {
+            decisions = decision.decisions(); // the common case: immutable already, no copy needed
+        } else {
+            decisions = new HashMap<>();
+            if (decision != null) {
+                decisions.putAll(decision.decisions());
+                if (!decision.allowed()) {
+                    decisions.put("refused", decision.reason());
+                }
             }
+            decisions.putAll(notes);
         }
-        decisions.putAll(notes);
         return new PipelineRecord(app, method, path, status, (endNanos - startNanos) / 1000, request.finish(),
                 response == null ? null : response.finish(), request.bodyBytes(),
                 response == null ? 0 : response.bodyBytes(), principal, keyId, clientAddress, decisions);

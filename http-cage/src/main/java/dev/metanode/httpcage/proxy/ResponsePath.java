@@ -61,7 +61,7 @@ final class ResponsePath {
         if (front.cage.responses() != null && front.cage.signs().test(ex.app)) {
             front.cage.responses().stamp(ex.head, response);
         }
-        ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);
+        ex.response = digester(ex, response);
         front.ctx.writeAndFlush(response).addListener(readApp());
     }
 
@@ -110,7 +110,7 @@ final class ResponsePath {
         if (front.cage.responses() != null && front.cage.signs().test(ex.app)) {
             front.cage.responses().stamp(ex.head, response);
         }
-        ex.response = new MessageDigester(statusLine(response), response.headers(), ex.hashing);
+        ex.response = digester(ex, response);
         ex.response.body(response.content().nioBuffer());
         ChannelFuture written = front.ctx.writeAndFlush(response);
         finish(ex);
@@ -172,6 +172,11 @@ final class ResponsePath {
 
     private static boolean bodyCanFollow(Exchange ex, int code) {
         return !ex.method.equals(HttpMethod.HEAD.name()) && code != 204 && code != 304;
+    }
+
+    private static MessageDigester digester(Exchange ex, HttpResponse response) {
+        return ex.hashing ? new MessageDigester(statusLine(response), response.headers()::iteratorCharSequence)
+                : MessageDigester.counting();
     }
 
     private static String statusLine(HttpResponse response) {

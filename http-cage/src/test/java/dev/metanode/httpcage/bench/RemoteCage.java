@@ -1,11 +1,14 @@
 package dev.metanode.httpcage.bench;
 
+import dev.metanode.core.net.netty.NettyJvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The bench's end of a {@link CageProcess}: starts it, asks it questions, stops it. */
@@ -18,8 +21,12 @@ final class RemoteCage implements AutoCloseable {
 
     RemoteCage(int backendPort, boolean notarise, boolean sign, Path dir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CageProcess.class.getName(),
-                Integer.toString(backendPort), Boolean.toString(notarise), Boolean.toString(sign), dir.toString())
+        // The daemon's Netty options, so the bench measures the cage as `metanode start` runs it.
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(NettyJvmOptions.forChildJvm());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CageProcess.class.getName(),
+                Integer.toString(backendPort), Boolean.toString(notarise), Boolean.toString(sign), dir.toString()));
+        process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import dev.metanode.cli.UserException;
 import dev.metanode.cli.client.DaemonInfo;
 import dev.metanode.cli.home.NodeHome;
 import dev.metanode.cli.options.HomeOptions;
+import dev.metanode.core.net.netty.NettyJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -77,6 +78,7 @@ public final class StartCommand implements Callable<Integer> {
             // A stale archive is refused by the JVM and never rewritten; remove it so it is made afresh.
             archiveFile.delete();
         }
+        command.addAll(NettyJvmOptions.forChildJvm());
         command.addAll(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",

@@ -11,7 +11,19 @@ public final class Sha256 {
 
     private Sha256() {}
 
+    /** Cloned for each new digest: cloning skips the provider walk, which showed in per-request hashing. */
+    private static final MessageDigest PROTOTYPE = lookUp();
+
+    /** A fresh SHA-256 digest. */
     public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp();
+        }
+    }
+
+    private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
