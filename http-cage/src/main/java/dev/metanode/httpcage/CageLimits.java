@@ -59,6 +59,11 @@ public record CageLimits(int initialLineBytesMax, int headerBytesMax, long bodyB
                 idleTimeoutMs, connectTimeoutMs, chunkBytesMax);
     }
 
+    public CageLimits withIdleTimeoutMs(long value) {
+        return new CageLimits(initialLineBytesMax, headerBytesMax, bodyBytesMax, headersTimeoutMs, requestTimeMaxMs,
+                value, connectTimeoutMs, chunkBytesMax);
+    }
+
     private static void checkPositive(long value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);

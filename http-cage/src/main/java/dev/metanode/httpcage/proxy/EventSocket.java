@@ -87,7 +87,6 @@ final class EventSocket extends ChannelInboundHandlerAdapter {
         ChannelPipeline pipeline = front.ctx.pipeline();
         EventSocket socket = new EventSocket(subscription, handshaker);
         pipeline.remove("deadline");
-        pipeline.remove("idle");
         pipeline.replace(front, "events", socket);
         pipeline.addBefore("events", "ping", new IdleStateHandler(PING_AFTER_MS, 0, 0, TimeUnit.MILLISECONDS));
         // A full request makes the handshake synchronous: the HTTP decoder is replaced before it

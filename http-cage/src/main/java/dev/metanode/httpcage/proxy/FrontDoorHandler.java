@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -36,6 +35,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     final ResponsePath responses;
     /** The request time limit of the exchange in progress. */
     LazyTimer requestTimer;
+    private LazyTimer idleTimer;
 
     /** @param deadline the connection's HTTP/1 head deadline; null on an HTTP/2 stream, whose head is complete when it opens */
     FrontDoorHandler(ProxyContext cage, HeadDeadline deadline) {
@@ -48,17 +48,42 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.requestTimer = new LazyTimer(ctx.executor(), this::requestTimedOut);
+        this.idleTimer = new LazyTimer(ctx.executor(), this::idleTimedOut);
+        if (ctx.channel().isActive()) {
+            armIdle(); // added after TLS and ALPN: the connection is already open
+        }
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         requestTimer.stop();
+        idleTimer.stop();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        armIdle();
         ctx.read();
         ctx.fireChannelActive();
+    }
+
+    /**
+     * The idle timeout: a keep-alive connection with nothing in flight is closed after
+     * {@code idleTimeoutMs}. Our own lazy timer rather than Netty's IdleStateHandler, which put a
+     * listener on every write's promise and sat in both directions of the pipeline (a few per cent
+     * of the proxy's CPU in a profile). Exchanges in flight are the request time limit's business.
+     * HTTP/2 streams have none: the connection's own handler watches it.
+     */
+    private void armIdle() {
+        if (deadline != null) {
+            idleTimer.arm(cage.limits().idleTimeoutMs());
+        }
+    }
+
+    private void idleTimedOut() {
+        if (state == State.IDLE && exchange == null && ctx.channel().isActive()) {
+            ctx.close();
+        }
     }
 
     @Override
@@ -78,6 +103,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onHead(HttpRequest head) {
+        idleTimer.disarm();
         if (deadline != null) {
             deadline.headReceived();
         }
@@ -209,12 +235,15 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         if (deadline != null) {
             deadline.exchangeDone();
         }
-        List<Object> queued = new ArrayList<>(pipelined);
-        pipelined.clear();
-        for (Object msg : queued) {
-            channelRead(ctx, msg);
+        if (!pipelined.isEmpty()) {
+            List<Object> queued = new ArrayList<>(pipelined);
+            pipelined.clear();
+            for (Object msg : queued) {
+                channelRead(ctx, msg);
+            }
         }
         if (state == State.IDLE) {
+            armIdle();
             ctx.read();
         }
     }
@@ -233,15 +262,6 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.BAD_GATEWAY, "app.closed", 0);
             }
         }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -7,8 +7,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +46,7 @@ public final class FrontDoorInitializer extends ChannelInitializer<SocketChannel
     void http1(ChannelPipeline p, HeadDeadline deadline, String after) {
         p.addAfter(after, "decoder", new CagedRequestDecoder(cage.limits()));
         p.addAfter("decoder", "encoder", new HttpResponseEncoder());
-        p.addAfter("encoder", "idle", new IdleStateHandler(0, 0, cage.limits().idleTimeoutMs(), TimeUnit.MILLISECONDS));
-        p.addAfter("idle", "front", new FrontDoorHandler(cage, deadline));
+        p.addAfter("encoder", "front", new FrontDoorHandler(cage, deadline));
     }
 
     /** After TLS negotiated http/1.1 (or nothing): the whole HTTP/1.1 chain, then the first read. */
