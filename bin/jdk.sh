@@ -1,6 +1,7 @@
 # Sourced by the scripts in bin/: finds a JDK 21 or newer and exports JAVA_HOME.
 # Order: JAVA_HOME if it is 21+, else the newest 21+ under /usr/lib/jvm (or $METANODE_JVM_DIRS),
-# else the java on PATH if it is 21+. Nobody has to set JAVA_HOME by hand.
+# else the java on PATH if it is 21+. Nobody has to set JAVA_HOME by hand. Sets METANODE_JDK_MAJOR
+# to the chosen JDK's feature version.
 
 metanode_jdk_major() { # $1 = JDK home; prints the feature version or nothing
   local release="$1/release" v
@@ -19,6 +20,7 @@ metanode_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ]; then
     v=$(metanode_jdk_major "$JAVA_HOME")
     if [ -n "$v" ] && [ "$v" -ge "$need" ]; then
+      METANODE_JDK_MAJOR="$v"
       return 0
     fi
   fi
@@ -32,7 +34,7 @@ metanode_find_jdk() {
   if [ -z "$best" ] && command -v java >/dev/null 2>&1; then
     d=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
     v=$(metanode_jdk_major "$d")
-    if [ -n "$v" ] && [ "$v" -ge "$need" ]; then best="$d"; fi
+    if [ -n "$v" ] && [ "$v" -ge "$need" ]; then best="$d"; best_v="$v"; fi
   fi
   if [ -z "$best" ]; then
     echo "metanode: no JDK $need or newer found (looked at JAVA_HOME, ${METANODE_JVM_DIRS:-/usr/lib/jvm}/*, and java on PATH)." >&2
@@ -40,4 +42,5 @@ metanode_find_jdk() {
     return 1
   fi
   export JAVA_HOME="$best"
+  METANODE_JDK_MAJOR="$best_v"
 }

@@ -26,7 +26,8 @@ public final class CageMetrics {
     public void request(String app, int status, long latencyNanos) {
         AppSeries series = apps.get(app);
         if (series == null) {
-            series = apps.size() >= LABEL_SETS_MAX ? appSeries("other") : apps.computeIfAbsent(app, this::appSeries);
+            // Past the cap every new app shares one series, made once like any other.
+            series = apps.computeIfAbsent(apps.size() >= LABEL_SETS_MAX ? "other" : app, AppSeries::new);
         }
         series.count(status).increment();
         series.latency.observeNanos(latencyNanos);
@@ -39,7 +40,8 @@ public final class CageMetrics {
      */
     private final class AppSeries {
         private final String label;
-        private final LongAdder[] byClass = new LongAdder[6];
+        /** By status class (status / 100); filled on first use, a benign race between event loops. */
+        private final LongAdder[] byClass = new LongAdder[10];
         private final Histogram latency;
 
         AppSeries(String app) {
@@ -49,7 +51,7 @@ public final class CageMetrics {
 
         LongAdder count(int status) {
             int statusClass = status / 100;
-            if (statusClass < 1 || statusClass > 5) {
+            if (statusClass < 0 || statusClass >= byClass.length) {
                 return counter(requests, label + ",code=\"" + statusClass + "xx\"");
             }
             LongAdder adder = byClass[statusClass];
@@ -59,10 +61,6 @@ public final class CageMetrics {
             }
             return adder;
         }
-    }
-
-    private AppSeries appSeries(String app) {
-        return new AppSeries(app);
     }
 
     public void denial(String reason) {

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metanode.httpcage.CageFixture;
 import dev.metanode.httpcage.CageLimits;
+import dev.metanode.httpcage.RawApp;
 import dev.metanode.httpcage.RawClient;
 import dev.metanode.httpcage.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,28 +21,16 @@ class IdleTimeoutTest {
     private static final long IDLE_MS = 300;
     private static final long SLOW_APP_MS = 900;
     private TestApp hello;
-    private ServerSocket slow;
-    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private RawApp slow;
     private CageFixture fx;
 
     @BeforeEach
     void start() throws Exception {
         hello = new TestApp("hello");
-        slow = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            try {
-                while (true) {
-                    Socket s = slow.accept();
-                    held.add(s);
-                    Thread.ofVirtual().start(() -> answerLate(s));
-                }
-            } catch (java.io.IOException closed) {
-                // the test is over
-            }
-        });
+        slow = new RawApp(IdleTimeoutTest::answerLate);
         fx = new CageFixture(CageLimits.DEFAULTS.withIdleTimeoutMs(IDLE_MS).withRequestTimeMaxMs(5_000));
         fx.apps.put("hello", hello.port());
-        fx.apps.put("slow", slow.getLocalPort());
+        fx.apps.put("slow", slow.port());
     }
 
     /** Reads one request head, waits longer than the idle timeout, then answers. */
@@ -73,9 +58,6 @@ class IdleTimeoutTest {
         fx.close();
         hello.close();
         slow.close();
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     @Test

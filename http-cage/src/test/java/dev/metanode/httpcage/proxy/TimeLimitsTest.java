@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metanode.httpcage.CageFixture;
 import dev.metanode.httpcage.CageLimits;
+import dev.metanode.httpcage.RawApp;
 import dev.metanode.httpcage.RawClient;
 import dev.metanode.httpcage.TestApp;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,26 +20,16 @@ class TimeLimitsTest {
     private static final long HEADERS_MS = 300;
     private static final long REQUEST_MS = 400;
     private TestApp hello;
-    private ServerSocket silent;
-    private final List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private RawApp silent;
     private CageFixture fx;
 
     @BeforeEach
     void start() throws Exception {
         hello = new TestApp("hello");
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept()); // reads nothing, answers nothing
-                }
-            } catch (java.io.IOException closed) {
-                // the test is over
-            }
-        });
+        silent = RawApp.silent();
         fx = new CageFixture(CageLimits.DEFAULTS.withHeadersTimeoutMs(HEADERS_MS).withRequestTimeMaxMs(REQUEST_MS));
         fx.apps.put("hello", hello.port());
-        fx.apps.put("silent", silent.getLocalPort());
+        fx.apps.put("silent", silent.port());
     }
 
     @AfterEach
@@ -50,9 +37,6 @@ class TimeLimitsTest {
         fx.close();
         hello.close();
         silent.close();
-        for (Socket s : held) {
-            s.close();
-        }
     }
 
     @Test
