@@ -19,6 +19,15 @@ import java.util.Map;
 final class NodeCatchUp {
     /** Between two requests for the same height. */
     static final long REQUEST_INTERVAL_MS = 200;
+    /**
+     * How long a peer one height behind gets to finish that height by itself before it is offered
+     * the block. Such a peer is nearly always just slower: its prepare or commit arrives after the
+     * quorum here was complete, and it completes the height from the same messages moments later.
+     * Offering at once sent every lagging peer a whole block it did not need (three copies of
+     * every block under load, each decoded and checked). A peer that lost a commit still gets the
+     * block after this grace instead of after its round timer.
+     */
+    static final long OFFER_GRACE_MS = 250;
     /** Peers remembered as already offered a block. */
     private static final int OFFERS_REMEMBERED_MAX = 256;
 
@@ -26,6 +35,8 @@ final class NodeCatchUp {
     private long lastRequestMillis = Long.MIN_VALUE / 2;
     private long lastRequestHeight = -1;
     private final Map<PublicKey, Long> offered = new LinkedHashMap<>();
+    /** Offers waiting out their grace, by peer. */
+    private final Map<PublicKey, PendingOffer> pending = new LinkedHashMap<>();
     /** The peer whose final block was just accepted: it may have the next one too. */
     private PublicKey syncingFrom;
 
@@ -56,9 +67,62 @@ final class NodeCatchUp {
         }
     }
 
-    /** {@code peer} sent a message for a height that is final here: offer it that block, once. */
-    void offer(PublicKey peer, long height) {
+    private record PendingOffer(long height, long dueMillis) {}
+
+    /**
+     * {@code peer} sent a message for a height that is final here: offer it that block, once; at
+     * once if it is two or more heights behind or says it is stuck (a round change), after
+     * {@link #OFFER_GRACE_MS} if it is only one height behind.
+     */
+    void offer(PublicKey peer, long height, boolean stuck) {
         if (peer == null || offered.getOrDefault(peer, -1L) >= height) {
+            return;
+        }
+        if (stuck || height < node.chain().height()) {
+            pending.remove(peer);
+            send(peer, height);
+            return;
+        }
+        PendingOffer waiting = pending.get(peer);
+        if (waiting == null || waiting.height() < height) {
+            if (waiting == null && pending.size() >= OFFERS_REMEMBERED_MAX) {
+                pending.remove(pending.keySet().iterator().next());
+            }
+            pending.put(peer, new PendingOffer(height, node.clock().millis() + OFFER_GRACE_MS));
+        }
+    }
+
+    /** {@code peer} sent a message for {@code height}: it has every block below, so no offer of one is due. */
+    void heard(PublicKey peer, long height) {
+        PendingOffer waiting = peer == null ? null : pending.get(peer);
+        if (waiting != null && waiting.height() < height) {
+            pending.remove(peer);
+        }
+    }
+
+    /** Sends the offers whose grace is over. */
+    void onTimer(long nowMillis) {
+        var it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<PublicKey, PendingOffer> e = it.next();
+            if (e.getValue().dueMillis() <= nowMillis) {
+                it.remove();
+                send(e.getKey(), e.getValue().height());
+            }
+        }
+    }
+
+    /** When the next waiting offer is due; {@link Long#MAX_VALUE} if none is. */
+    long deadline() {
+        long due = Long.MAX_VALUE;
+        for (PendingOffer p : pending.values()) {
+            due = Math.min(due, p.dueMillis());
+        }
+        return due;
+    }
+
+    private void send(PublicKey peer, long height) {
+        if (offered.getOrDefault(peer, -1L) >= height) {
             return;
         }
         if (offered.size() >= OFFERS_REMEMBERED_MAX) {

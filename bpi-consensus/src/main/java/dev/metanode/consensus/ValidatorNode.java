@@ -154,13 +154,15 @@ public final class ValidatorNode {
     }
 
     public void onTimer() {
-        height.onTimer(clock.millis());
+        long now = clock.millis();
+        height.onTimer(now);
+        catchUp.onTimer(now);
         drain();
     }
 
     /** When {@link #onTimer} should next be called; {@link Long#MAX_VALUE} while idle. */
     public long nextWakeMillis() {
-        return height.deadline();
+        return Math.min(height.deadline(), catchUp.deadline());
     }
 
     public void addListener(Consumer<CommittedBlock> listener) {
@@ -235,6 +237,9 @@ public final class ValidatorNode {
 
     private void route(PublicKey peer, SignedPayload payload, Message message, Runnable handle) {
         long current = height.height();
+        if (payload.height() >= current) {
+            catchUp.heard(peer, payload.height());
+        }
         if (payload.height() == current) {
             if (height.context().validators().contains(payload.signer()) && payload.verify(chainId(), settings.verifier())) {
                 height.onWork();
@@ -247,10 +252,10 @@ public final class ValidatorNode {
                 catchUp.behind(peer);
             }
         } else {
-            // Offered even to a peer only one height behind: it may have lost a commit (a full
-            // inbound queue drops messages), and with one validator down the quorum needs it.
-            // Waiting for its round timer instead stalled a 3-of-4 network for seconds.
-            catchUp.offer(peer, payload.height());
+            // Offered even to a peer only one height behind (after a short grace): it may have lost
+            // a commit (a full inbound queue drops messages), and with one validator down the quorum
+            // needs it. Waiting for its round timer instead stalled a 3-of-4 network for seconds.
+            catchUp.offer(peer, payload.height(), message instanceof RoundChange);
         }
     }
 

@@ -23,6 +23,7 @@ final class TestCluster {
 
     final List<SigningKey> keys;
     final Genesis genesis;
+    final RoundTimer timer;
     final List<MemoryKvStore> disks = new ArrayList<>();
     final List<ValidatorNode> nodes = new ArrayList<>();
     final Deque<Envelope> queue = new ArrayDeque<>();
@@ -42,8 +43,13 @@ final class TestCluster {
     };
 
     TestCluster(Genesis genesis, List<SigningKey> keys) {
+        this(genesis, keys, TIMER);
+    }
+
+    TestCluster(Genesis genesis, List<SigningKey> keys, RoundTimer timer) {
         this.genesis = genesis;
         this.keys = keys;
+        this.timer = timer;
         for (int i = 0; i < keys.size(); i++) {
             disks.add(new MemoryKvStore());
             nodes.add(null);
@@ -56,7 +62,7 @@ final class TestCluster {
     }
 
     void start(int i) {
-        ValidatorNode node = new ValidatorNode(new NodeSettings(genesis, TIMER, verifier), disks.get(i), keys.get(i), clock,
+        ValidatorNode node = new ValidatorNode(new NodeSettings(genesis, timer, verifier), disks.get(i), keys.get(i), clock,
                 sink(i), List.of(new KvHandler()));
         nodes.set(i, node);
         node.start();
