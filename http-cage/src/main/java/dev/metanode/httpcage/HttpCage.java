@@ -149,14 +149,23 @@ public final class HttpCage implements Service {
         return notary;
     }
 
+    /**
+     * Waits at most this long for each step of a stop. A daemon stopped by SIGTERM once waited
+     * forever here, on a worker group's termination that never came (seen under a 4-node bench);
+     * the process must end anyway, so every wait is bounded.
+     */
+    static final long STOP_WAIT_MS = 5_000;
+
     @Override
     public void stop() throws InterruptedException {
         if (listener != null) {
-            listener.close().sync();
+            listener.close().await(STOP_WAIT_MS);
         }
         if (workers != null) {
-            workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).sync();
-            boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).sync();
+            var workersDone = workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            var bossDone = boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+            workersDone.await(STOP_WAIT_MS);
+            bossDone.await(STOP_WAIT_MS);
         }
         if (notary != null) {
             notary.close();
