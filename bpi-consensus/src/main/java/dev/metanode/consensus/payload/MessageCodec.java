@@ -68,15 +68,6 @@ public final class MessageCodec {
         return out.toByteArray();
     }
 
-    /**
-     * Whether {@code bytes} claim to be gossiped transactions, judged by the kind byte alone (without
-     * decoding): the node checks those in a lane of their own, so QBFT messages never wait behind them.
-     * A false claim only changes the lane; decoding still decides what the bytes are.
-     */
-    public static boolean isTransactions(byte[] bytes) {
-        return bytes != null && bytes.length >= 2 && bytes[0] == VERSION && (bytes[1] == TX || bytes[1] == TXS);
-    }
-
     public static Message decode(byte[] bytes) throws MalformedMessageException {
         if (bytes == null || bytes.length > MESSAGE_BYTES_MAX) {
             throw new MalformedMessageException("message longer than " + MESSAGE_BYTES_MAX + " bytes");

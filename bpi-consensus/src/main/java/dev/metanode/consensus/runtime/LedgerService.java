@@ -9,7 +9,6 @@ import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.Validator;
 import dev.metanode.consensus.mempool.Mempool;
 import dev.metanode.consensus.payload.Message;
-import dev.metanode.consensus.payload.MessageCodec;
 import dev.metanode.consensus.vrf.VrfSecretKey;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
@@ -91,14 +90,7 @@ public final class LedgerService implements Ledger, Service {
     private final BlockDelivery delivery;
     private final PendingTxs pending;
     private final SignatureChecks checks;
-    /**
-     * Inbound messages in two lanes, each handled in its own arrival order: QBFT messages and blocks,
-     * and gossiped transactions. Under load the transactions wait for their signature checks; in one
-     * lane every prepare and commit queued behind them waited too, and each block cycle grew with
-     * the load. Nothing needs order across the lanes: a proposal carries its transactions.
-     */
     private final ArrayBlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(INBOUND_MESSAGES_MAX);
-    private final ArrayBlockingQueue<Inbound> inboundTxs = new ArrayBlockingQueue<>(INBOUND_MESSAGES_MAX);
     private final AtomicBoolean inboundScheduled = new AtomicBoolean();
     private final ArrayBlockingQueue<Submission> submissions = new ArrayBlockingQueue<>(SUBMITS_QUEUED_MAX);
     private final AtomicBoolean submitsScheduled = new AtomicBoolean();
@@ -263,8 +255,7 @@ public final class LedgerService implements Ledger, Service {
      */
     public boolean deliver(PublicKey from, byte[] message) {
         Inbound m = new Inbound(from, message);
-        ArrayBlockingQueue<Inbound> lane = MessageCodec.isTransactions(message) ? inboundTxs : inbound;
-        if (state != State.RUNNING || !lane.offer(m)) {
+        if (state != State.RUNNING || !inbound.offer(m)) {
             droppedMessages.incrementAndGet();
             return false;
         }
@@ -434,35 +425,23 @@ public final class LedgerService implements Ledger, Service {
 
     private void drainInboundBatch() {
         inboundScheduled.set(false);
-        int handled = drainReady(inbound, INBOUND_BATCH_MAX);
-        drainReady(inboundTxs, INBOUND_BATCH_MAX - handled);
-        // More left: queue another batch behind whatever else is waiting. A lane whose head is not
-        // ready yet is scheduled again by the pool when it is.
-        if ((headReady(inbound) || headReady(inboundTxs)) && inboundScheduled.compareAndSet(false, true)) {
+        for (int i = 0; i < INBOUND_BATCH_MAX; i++) {
+            Inbound m = inbound.peek();
+            if (m == null || !m.ready) {
+                return; // the pool schedules another batch when the head is ready
+            }
+            inbound.poll();
+            handle(m);
+        }
+        // More left: queue another batch behind whatever else is waiting.
+        Inbound next = inbound.peek();
+        if (next != null && next.ready && inboundScheduled.compareAndSet(false, true)) {
             later(this::drainInboundBatch);
         }
     }
 
-    /** Handles up to {@code max} messages from the head of {@code lane} while they are ready; returns how many. */
-    private int drainReady(ArrayBlockingQueue<Inbound> lane, int max) {
-        int handled = 0;
-        while (handled < max && headReady(lane)) {
-            handle(lane.poll());
-            handled++;
-        }
-        return handled;
-    }
-
-    private static boolean headReady(ArrayBlockingQueue<Inbound> lane) {
-        Inbound head = lane.peek();
-        return head != null && head.ready;
-    }
-
     private void drainInbound() {
         for (Inbound m = inbound.poll(); m != null; m = inbound.poll()) {
-            handle(m);
-        }
-        for (Inbound m = inboundTxs.poll(); m != null; m = inboundTxs.poll()) {
             handle(m);
         }
     }

@@ -28,9 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks signatures (of transactions, of QBFT messages and commit seals) on two small pools (one
- * thread per available processor each: gossiped and submitted transactions in one, QBFT messages and
- * blocks in the other) before the consensus thread needs the answers. The node's verifier remembers them ({@link
+ * Checks signatures (of transactions, of QBFT messages and commit seals) on a small pool (one thread per available processor) before the
+ * consensus thread needs the answers. The node's verifier remembers them ({@link
  * dev.metanode.consensus.chain.CachingVerifier}), so its own checks at mempool admission and block
  * validation become look-ups: each signature is computed once per node, on whichever core is free,
  * and not on the consensus thread. A verifier that remembers nothing makes this wasted work, never
@@ -43,12 +42,6 @@ final class SignatureChecks {
     private final String chainId;
     private final SignatureVerifier verifier;
     private final ExecutorService pool;
-    /**
-     * QBFT messages and blocks, checked apart from gossiped transactions: in one pool they queued
-     * behind every transaction batch waiting there, and the block cycle grew with the load. Its
-     * threads are idle between messages, and most of a proposal's transactions are already known.
-     */
-    private final ExecutorService urgent;
     /** Transactions given to {@link #check} and not yet taken into a batch. */
     private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     /** The set deciding the current height, as of the consensus thread's last event: whose VRF keys proposals use. */
@@ -61,9 +54,6 @@ final class SignatureChecks {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads,
                 r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true).unstarted(r));
-        AtomicInteger u = new AtomicInteger();
-        this.urgent = Executors.newFixedThreadPool(threads,
-                r -> Thread.ofPlatform().name(threadName + "-messages-" + u.incrementAndGet()).daemon(true).unstarted(r));
     }
 
     /**
@@ -80,7 +70,7 @@ final class SignatureChecks {
     private void enqueue(List<Transaction> txs, Runnable eachDone) {
         txs.forEach(tx -> submitted.add(new Submitted(tx, eachDone)));
         for (int t = 0; t < (txs.size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
-            run(pool, this::checkSubmitted, this::releaseSubmitted);
+            run(this::checkSubmitted, this::releaseSubmitted);
         }
     }
 
@@ -116,8 +106,7 @@ final class SignatureChecks {
      * hands the message (null if it does not decode) to {@code done}.
      */
     void decodeAndCheck(byte[] bytes, Consumer<Message> done) {
-        ExecutorService lane = MessageCodec.isTransactions(bytes) ? pool : urgent;
-        run(lane, () -> {
+        run(() -> {
             Message message = null;
             try {
                 message = MessageCodec.decode(bytes);
@@ -138,11 +127,11 @@ final class SignatureChecks {
                 enqueue(g.txs(), one);
                 return;
             }
-            checkAll(transactions(decoded), lane, () -> done.accept(decoded));
+            checkAll(transactions(decoded), () -> done.accept(decoded));
         }, () -> done.accept(null));
     }
 
-    private void checkAll(List<Transaction> txs, ExecutorService lane, Runnable done) {
+    private void checkAll(List<Transaction> txs, Runnable done) {
         if (txs.size() <= CHUNK_TXS) {
             try {
                 verifyAll(txs);
@@ -160,7 +149,7 @@ final class SignatureChecks {
         };
         for (int c = 0; c < chunks; c++) {
             List<Transaction> chunk = txs.subList(c * CHUNK_TXS, Math.min(txs.size(), (c + 1) * CHUNK_TXS));
-            run(lane, () -> {
+            run(() -> {
                 try {
                     verifyAll(chunk);
                 } finally {
@@ -170,9 +159,9 @@ final class SignatureChecks {
         }
     }
 
-    private static void run(ExecutorService executor, Runnable task, Runnable ifRejected) {
+    private void run(Runnable task, Runnable ifRejected) {
         try {
-            executor.execute(task);
+            pool.execute(task);
         } catch (RejectedExecutionException e) {
             ifRejected.run();
         }
@@ -235,12 +224,10 @@ final class SignatureChecks {
 
     void shutdown() {
         pool.shutdown();
-        urgent.shutdown();
     }
 
     void stop() throws InterruptedException {
-        shutdown();
+        pool.shutdown();
         pool.awaitTermination(LedgerService.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
-        urgent.awaitTermination(LedgerService.STOP_WAIT_MS, TimeUnit.MILLISECONDS);
     }
 }
