@@ -23,7 +23,7 @@ final class NodeCatchUp {
      * How long a peer one height behind gets to finish that height by itself before it is offered
      * the block. Such a peer is nearly always just slower: its prepare or commit arrives after the
      * quorum here was complete, and it completes the height from the same messages moments later.
-     * Offering at once sent every lagging peer a whole block it did not need (three copies of
+     * Offering at once sent every lagging peer a whole block it did not need (up to three copies of
      * every block under load, each decoded and checked). A peer that lost a commit still gets the
      * block after this grace instead of after its round timer.
      */
