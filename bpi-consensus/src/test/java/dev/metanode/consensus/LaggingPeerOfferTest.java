@@ -44,23 +44,13 @@ class LaggingPeerOfferTest {
         var offers = cluster.drop;
         // Node 3's commits reach the others only once they are final: it is the slow one, and
         // every height they hear from it late. It finishes each height from their commits.
-        List<TestCluster.Envelope> late = new ArrayList<>();
-        boolean[] holding = {true};
-        cluster.drop = e -> {
-            if (holding[0] && e.from() == 3 && isKind(e.bytes(), dev.metanode.consensus.payload.Commit.class)) {
-                late.add(e);
-                return true;
-            }
-            return offers.test(e);
-        };
+        LateCommits late = new LateCommits(cluster, 3, offers);
         for (long h = 1; h <= 5; h++) {
-            holding[0] = true;
+            late.hold();
             cluster.submit((int) (h % 3), h);
             cluster.runUntilHeight(h, 5_000);
-            assertEquals(3, late.size(), "node 3's commits at height " + h + " were held");
-            holding[0] = false;
-            cluster.queue.addAll(late);
-            late.clear();
+            assertEquals(3, late.held(), "node 3's commits at height " + h + " were held");
+            late.release();
             cluster.runFor(10);
         }
         assertEquals(List.of(), sent.stream().map(s -> s[0] + "->" + s[1]).toList());
@@ -80,15 +70,8 @@ class LaggingPeerOfferTest {
         var offers = cluster.drop;
         // Node 3 loses every commit sent to it, and its own commit is held back until the other
         // three, the quorum, are final: they hear from it late, as from a slow peer.
-        List<TestCluster.Envelope> late = new ArrayList<>();
-        boolean[] holding = {true};
-        cluster.drop = e -> {
-            if (holding[0] && e.from() == 3 && isKind(e.bytes(), dev.metanode.consensus.payload.Commit.class)) {
-                late.add(e);
-                return true;
-            }
-            return offers.test(e) || (e.to() == 3 && isKind(e.bytes(), dev.metanode.consensus.payload.Commit.class));
-        };
+        LateCommits late = new LateCommits(cluster, 3,
+                e -> offers.test(e) || (e.to() == 3 && isKind(e.bytes(), dev.metanode.consensus.payload.Commit.class)));
         cluster.submit(0, 1);
         long start = cluster.now;
         while (cluster.node(0).height() < 1) {
@@ -97,9 +80,8 @@ class LaggingPeerOfferTest {
         }
         long committedAt = cluster.now;
         assertEquals(0, cluster.node(3).height(), "node 3 cannot finish without the commits");
-        assertEquals(3, late.size(), "node 3 committed and its commits were held");
-        holding[0] = false;
-        cluster.queue.addAll(late);
+        assertEquals(3, late.held(), "node 3 committed and its commits were held");
+        late.release();
         cluster.runFor(NodeCatchUp.OFFER_GRACE_MS / 2);
         assertEquals(0, cluster.node(3).height());
         assertEquals(0, sent.size(), "no offer inside the grace");
@@ -117,6 +99,39 @@ class LaggingPeerOfferTest {
             return kind.isInstance(MessageCodec.decode(bytes));
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** Holds one node's commits back, dropping what {@code otherDrops} drops, until released into the queue. */
+    private static final class LateCommits {
+        private final TestCluster cluster;
+        private final List<TestCluster.Envelope> held = new ArrayList<>();
+        private boolean holding = true;
+
+        LateCommits(TestCluster cluster, int from, java.util.function.Predicate<TestCluster.Envelope> otherDrops) {
+            this.cluster = cluster;
+            cluster.drop = e -> {
+                if (holding && e.from() == from && isKind(e.bytes(), dev.metanode.consensus.payload.Commit.class)) {
+                    held.add(e);
+                    return true;
+                }
+                return otherDrops.test(e);
+            };
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        int held() {
+            return held.size();
+        }
+
+        /** Stops holding and delivers the held commits, late. */
+        void release() {
+            holding = false;
+            cluster.queue.addAll(held);
+            held.clear();
         }
     }
 }
