@@ -3,11 +3,10 @@ package dev.metanode.consensus.state;
 import dev.metanode.core.crypto.Sha256;
 import dev.metanode.core.log.MerkleHash;
 import dev.metanode.core.store.KvStore;
-import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.NavigableMap;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -20,15 +19,17 @@ import java.util.TreeMap;
  * store when a node opens it):
  * <ul>
  * <li>leaf hash of an entry: {@code SHA-256(0x00 || u32 length of key || key || value)}, the key
- *     being the full state key (module, 0, key);
- * <li>an entry belongs to bucket {@code b} = the first {@value #DEPTH} bits of {@code SHA-256(key)}
+ *     being the full state key (module, 0, key); its key hash is {@code SHA-256(key)};
+ * <li>an entry belongs to bucket {@code b} = the first {@value #DEPTH} bits of its key hash
  *     ({@value #BUCKETS} buckets);
  * <li>bucket hash: {@code SHA-256("")} when empty, else {@code SHA-256(0x02 || leaf hashes in key
- *     order)};
+ *     hash order)};
  * <li>the root: a complete binary tree of depth {@value #DEPTH} over the bucket hashes, interior
  *     nodes {@code SHA-256(0x01 || left || right)} as in RFC 9162.
  * </ul>
- * Empty subtrees have fixed hashes, so a small state builds only the paths it uses.
+ * Empty subtrees have fixed hashes, so a small state builds only the paths it uses. The tree holds
+ * 64 bytes per state entry (its key hash and leaf hash, {@link PackedBuckets}) and 32 per non-empty
+ * node.
  *
  * <p>{@link #update} computes the root of the committed state plus a block's changes without
  * touching the tree (a height may see several candidate blocks); {@link Update#commit} applies
@@ -41,6 +42,8 @@ public final class StateTree {
     static final int BUCKETS = 1 << DEPTH;
 
     private static final byte BUCKET_PREFIX = 0x02;
+    private static final byte NODE_PREFIX = 0x01;
+    private static final int HASH_BYTES = PackedBuckets.HASH_BYTES;
     /** EMPTY[l]: the hash of an empty subtree of height l (l = 0: an empty bucket). */
     private static final byte[][] EMPTY = new byte[DEPTH + 1][];
 
@@ -51,13 +54,17 @@ public final class StateTree {
         }
     }
 
-    /** Entries by bucket: full key to leaf hash, in key order; absent = empty bucket. */
-    private final Map<Integer, TreeMap<byte[], byte[]>> buckets = new HashMap<>();
+    private final PackedBuckets buckets = new PackedBuckets(BUCKETS);
+    /** Node slots per page of {@link #pages}. */
+    private static final int PAGE_SLOTS = 256;
     /**
-     * Hashes of non-empty nodes by {@link #slot} (level 0 = buckets); null = the empty subtree's hash.
-     * An array rather than a map: every block reads a path of 17 of them per changed bucket.
+     * Hashes of the non-empty nodes by {@link #slot} (heap numbering, level 0 = buckets), 32 bytes
+     * each, in pages made on first use (the simulator and the tests make many small trees); a node
+     * not {@link #present} is the empty subtree's.
      */
-    private final byte[][] nodes = new byte[2 * BUCKETS][];
+    private final byte[][] pages = new byte[2 * BUCKETS / PAGE_SLOTS][];
+    private final java.util.BitSet present = new java.util.BitSet(2 * BUCKETS);
+    private final MessageDigest digest = Sha256.newDigest();
     private long version;
 
     private StateTree() {}
@@ -80,7 +87,8 @@ public final class StateTree {
     }
 
     public byte[] root() {
-        return hashAt(DEPTH, 0, Map.of()).clone();
+        byte[] root = committed(slot(DEPTH, 0));
+        return root == null ? EMPTY[DEPTH].clone() : root;
     }
 
     /**
@@ -88,64 +96,94 @@ public final class StateTree {
      * without changing the tree.
      */
     public Update update(SortedMap<byte[], byte[]> changes) {
-        Map<Integer, TreeMap<byte[], byte[]>> changedBuckets = new HashMap<>();
-        for (Map.Entry<byte[], byte[]> e : changes.entrySet()) {
-            int b = bucketOf(e.getKey());
-            TreeMap<byte[], byte[]> bucket = changedBuckets.computeIfAbsent(b, this::copyOfBucket);
-            if (e.getValue() == null) {
-                bucket.remove(e.getKey());
-            } else {
-                bucket.put(e.getKey(), leafHash(e.getKey(), e.getValue()));
+        StateChanges sorted = StateChanges.of(changes);
+        List<PackedBuckets.Merged> merged = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); ) {
+            int b = sorted.bucket(from);
+            int to = from + 1;
+            while (to < sorted.size() && sorted.bucket(to) == b) {
+                to++;
             }
+            merged.add(buckets.merge(b, sorted, from, to));
+            from = to;
         }
-        Map<Integer, byte[]> changedNodes = new HashMap<>();
-        int[] touched = new int[changedBuckets.size()];
-        int count = 0;
-        for (Map.Entry<Integer, TreeMap<byte[], byte[]>> e : changedBuckets.entrySet()) {
-            changedNodes.put(slot(0, e.getKey()), e.getValue().isEmpty() ? null : bucketHash(e.getValue()));
-            touched[count++] = e.getKey();
+        int n = merged.size();
+        int[] index = new int[n];
+        byte[][] hash = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            index[i] = merged.get(i).bucket();
+            hash[i] = merged.get(i).hash(digest, BUCKET_PREFIX);
         }
-        Arrays.sort(touched);
-        for (int l = 1; l <= DEPTH; l++) {
-            int[] parents = parentsOf(touched);
-            for (int p : parents) {
-                byte[] left = hashAt(l - 1, 2 * p, changedNodes);
-                byte[] right = hashAt(l - 1, 2 * p + 1, changedNodes);
-                boolean empty = Arrays.equals(left, EMPTY[l - 1]) && Arrays.equals(right, EMPTY[l - 1]);
-                changedNodes.put(slot(l, p), empty ? null : MerkleHash.nodeHash(left, right));
-            }
-            touched = parents;
+        NodeChanges nodeChanges = new NodeChanges();
+        nodeChanges.add(0, index, hash, n);
+        for (int l = 1; l <= DEPTH && n > 0; l++) {
+            n = parents(l, index, hash, n);
+            nodeChanges.add(l, index, hash, n);
         }
-        return new Update(version, changes, changedBuckets, changedNodes, hashAt(DEPTH, 0, changedNodes));
+        byte[] root = n == 0 ? root() : hash[0] == null ? EMPTY[DEPTH].clone() : hash[0];
+        return new Update(version, changes, merged, nodeChanges, root);
     }
 
-    /** The distinct parents (index / 2) of sorted node indexes, sorted. */
-    private static int[] parentsOf(int[] sorted) {
-        int[] parents = new int[sorted.length];
-        int n = 0;
-        for (int i : sorted) {
-            int p = i >>> 1;
-            if (n == 0 || parents[n - 1] != p) {
-                parents[n++] = p;
+    /**
+     * Replaces the {@code n} sorted nodes of level {@code l - 1} in {@code index}/{@code hash} by
+     * their distinct parents at level {@code l}; returns how many there are. A sibling that did not
+     * change is read from the tree; null stands for an empty subtree.
+     */
+    private int parents(int l, int[] index, byte[][] hash, int n) {
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            int p = index[i] >>> 1;
+            byte[] left;
+            byte[] right;
+            if ((index[i] & 1) == 0) {
+                left = hash[i];
+                boolean pairChanged = i + 1 < n && index[i + 1] == index[i] + 1;
+                right = pairChanged ? hash[++i] : committed(slot(l - 1, index[i] + 1));
+            } else {
+                left = committed(slot(l - 1, index[i] - 1));
+                right = hash[i];
             }
+            index[out] = p;
+            hash[out++] = left == null && right == null ? null : nodeHash(orEmpty(left, l - 1), orEmpty(right, l - 1));
         }
-        return Arrays.copyOf(parents, n);
+        return out;
+    }
+
+    private byte[] nodeHash(byte[] left, byte[] right) {
+        digest.reset();
+        digest.update(NODE_PREFIX);
+        digest.update(left);
+        digest.update(right);
+        return digest.digest();
+    }
+
+    private static byte[] orEmpty(byte[] hash, int level) {
+        return hash == null ? EMPTY[level] : hash;
+    }
+
+    /** The hash of a non-empty node of the tree, or null for an empty subtree. */
+    private byte[] committed(int slot) {
+        if (!present.get(slot)) {
+            return null;
+        }
+        int at = (slot % PAGE_SLOTS) * HASH_BYTES;
+        return Arrays.copyOfRange(pages[slot / PAGE_SLOTS], at, at + HASH_BYTES);
+    }
+
+    private void setNode(int slot, byte[] hash) {
+        present.set(slot, hash != null);
+        if (hash != null) {
+            byte[] page = pages[slot / PAGE_SLOTS];
+            if (page == null) {
+                page = pages[slot / PAGE_SLOTS] = new byte[PAGE_SLOTS * HASH_BYTES];
+            }
+            System.arraycopy(hash, 0, page, (slot % PAGE_SLOTS) * HASH_BYTES, HASH_BYTES);
+        }
     }
 
     /** Entries held, for tests and diagnostics. */
     long size() {
-        return buckets.values().stream().mapToLong(Map::size).sum();
-    }
-
-    private TreeMap<byte[], byte[]> copyOfBucket(int b) {
-        TreeMap<byte[], byte[]> current = buckets.get(b);
-        return current == null ? new TreeMap<>(Arrays::compareUnsigned) : new TreeMap<>(current);
-    }
-
-    private byte[] hashAt(int level, int index, Map<Integer, byte[]> overlay) {
-        int slot = slot(level, index);
-        byte[] h = overlay.containsKey(slot) ? overlay.get(slot) : nodes[slot];
-        return h == null ? EMPTY[level] : h;
+        return buckets.size();
     }
 
     /** Heap numbering: the root is 1, the children of n are 2n and 2n + 1, so buckets are BUCKETS + b. */
@@ -153,33 +191,35 @@ public final class StateTree {
         return (1 << (DEPTH - level)) + index;
     }
 
-    static int bucketOf(byte[] key) {
-        byte[] h = Sha256.digest(key);
-        return ((h[0] & 0xff) << 8 | (h[1] & 0xff)) >>> (16 - DEPTH);
-    }
+    /** The nodes an update changes, level by level: slots and hashes (null = empty subtree). */
+    private static final class NodeChanges {
+        private final List<int[]> slots = new ArrayList<>();
+        private final List<byte[][]> hashes = new ArrayList<>();
 
-    static byte[] leafHash(byte[] key, byte[] value) {
-        return Sha256.digest((byte) 0x00, ByteBuffer.allocate(4).putInt(key.length).array(), key, value);
-    }
-
-    private static byte[] bucketHash(NavigableMap<byte[], byte[]> entries) {
-        return Sha256.digest(BUCKET_PREFIX, entries.values());
+        void add(int level, int[] index, byte[][] hash, int n) {
+            int[] s = new int[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = slot(level, index[i]);
+            }
+            slots.add(s);
+            hashes.add(Arrays.copyOf(hash, n));
+        }
     }
 
     /** A computed root and what to change in the tree if its block becomes final. */
     public final class Update {
         private final long baseVersion;
         private final SortedMap<byte[], byte[]> changes;
-        private final Map<Integer, TreeMap<byte[], byte[]>> changedBuckets;
-        private final Map<Integer, byte[]> changedNodes;
+        private final List<PackedBuckets.Merged> merged;
+        private final NodeChanges nodeChanges;
         private final byte[] root;
 
-        private Update(long baseVersion, SortedMap<byte[], byte[]> changes, Map<Integer, TreeMap<byte[], byte[]>> changedBuckets,
-                Map<Integer, byte[]> changedNodes, byte[] root) {
+        private Update(long baseVersion, SortedMap<byte[], byte[]> changes, List<PackedBuckets.Merged> merged,
+                NodeChanges nodeChanges, byte[] root) {
             this.baseVersion = baseVersion;
             this.changes = changes;
-            this.changedBuckets = changedBuckets;
-            this.changedNodes = changedNodes;
+            this.merged = merged;
+            this.nodeChanges = nodeChanges;
             this.root = root;
         }
 
@@ -197,14 +237,14 @@ public final class StateTree {
                 update(changes).commit();
                 return;
             }
-            changedBuckets.forEach((b, entries) -> {
-                if (entries.isEmpty()) {
-                    buckets.remove(b);
-                } else {
-                    buckets.put(b, entries);
+            merged.forEach(buckets::install);
+            for (int l = 0; l < nodeChanges.slots.size(); l++) {
+                int[] slots = nodeChanges.slots.get(l);
+                byte[][] hashes = nodeChanges.hashes.get(l);
+                for (int i = 0; i < slots.length; i++) {
+                    setNode(slots[i], hashes[i]);
                 }
-            });
-            changedNodes.forEach((slot, hash) -> nodes[slot] = hash);
+            }
             version++;
         }
     }

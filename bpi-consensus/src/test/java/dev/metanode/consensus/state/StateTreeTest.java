@@ -112,6 +112,31 @@ class StateTreeTest {
     }
 
     @Test
+    void crowdedBucketsGrowShrinkAndAreRewrittenInPlaceWithTheRightRoot() {
+        // 200,000 entries: about three per bucket, so merges meet existing entries on both sides,
+        // arrays grow past their spare room, and deletions shrink buckets back to empty.
+        Random random = new Random(5);
+        StateTree tree = StateTree.empty();
+        TreeMap<byte[], byte[]> state = new TreeMap<>(Arrays::compareUnsigned);
+        for (int block = 0; block < 8; block++) {
+            TreeMap<byte[], byte[]> changes = new TreeMap<>(Arrays::compareUnsigned);
+            for (int i = 0; i < 25_000; i++) {
+                byte[] k = key("notary", "d" + block + "-" + i);
+                changes.put(k, value(k));
+            }
+            List<byte[]> existing = new ArrayList<>(state.keySet());
+            for (int i = 0; i < existing.size() / 10; i++) {
+                byte[] k = existing.get(random.nextInt(existing.size()));
+                changes.put(k, random.nextBoolean() ? null : ("v" + random.nextInt()).getBytes(StandardCharsets.UTF_8));
+            }
+            tree.update(changes).commit();
+            apply(state, changes);
+            assertEquals(state.size(), tree.size());
+        }
+        assertArrayEquals(reference(state), tree.root());
+    }
+
+    @Test
     void deletingEverythingGivesTheEmptyRootAgain() {
         StateTree tree = StateTree.empty();
         TreeMap<byte[], byte[]> puts = new TreeMap<>(Arrays::compareUnsigned);
@@ -130,14 +155,13 @@ class StateTreeTest {
     // ---- the specification, computed from scratch -------------------------------------------
 
     private static byte[] reference(SortedMap<byte[], byte[]> state) {
+        // Leaves in the order of their keys' hashes, which groups them by bucket.
+        TreeMap<byte[], byte[]> leavesByKeyHash = new TreeMap<>(Arrays::compareUnsigned);
+        state.forEach((k, v) -> leavesByKeyHash.put(Sha256.digest(k), Sha256.digest((byte) 0, new byte[] {
+            (byte) (k.length >>> 24), (byte) (k.length >>> 16), (byte) (k.length >>> 8), (byte) k.length}, k, v)));
         Map<Integer, List<byte[]>> leavesByBucket = new TreeMap<>();
-        state.forEach((k, v) -> {
-            byte[] h = Sha256.digest(k);
-            int bucket = (h[0] & 0xff) << 8 | (h[1] & 0xff);
-            byte[] leaf = Sha256.digest((byte) 0, new byte[] {(byte) (k.length >>> 24), (byte) (k.length >>> 16),
-                    (byte) (k.length >>> 8), (byte) k.length}, k, v);
-            leavesByBucket.computeIfAbsent(bucket, b -> new ArrayList<>()).add(leaf);
-        });
+        leavesByKeyHash.forEach((h, leaf) -> leavesByBucket
+                .computeIfAbsent((h[0] & 0xff) << 8 | (h[1] & 0xff), b -> new ArrayList<>()).add(leaf));
         byte[][] level = new byte[1 << 16][];
         for (int b = 0; b < level.length; b++) {
             List<byte[]> leaves = leavesByBucket.get(b);
