@@ -20,27 +20,54 @@ import java.util.Optional;
  * (height, round, type) and what it says are written and synced; a request to sign something else
  * for the same slot is refused, so a validator that restarts mid-round can never equivocate. The
  * prepared certificate (the lock) is kept here too, so round changes after a restart still carry it.
+ *
+ * <p>Every synced write costs a validator an fsync on its critical path, so the lock does not get
+ * one of its own: {@link #savePrepared} holds it until the next signature's record, and both go to
+ * disk in that one synced batch. Nothing leaves the node signed before that batch is durable, so
+ * every message that depends on the lock (the commit that follows it, a later round change) is sent
+ * only once the lock is on disk.
  */
 public final class SigningGuard {
     private static final byte SLOT = 1;
     private static final byte PREPARED = 2;
 
     private final KvStore store;
+    /** The lock saved but not yet written: it goes with the next signature's record. */
+    private WriteBatch pendingLock = new WriteBatch();
+    /**
+     * Keys in the column, so {@link #forget} deletes them without scanning it (a scan walks every
+     * tombstone earlier heights left behind): what an earlier run left, read once, and what this one wrote.
+     */
+    private final List<byte[]> written = new ArrayList<>();
 
     public SigningGuard(KvStore store) {
         this.store = store;
+        store.scan(ConsensusColumns.GUARD, null, (k, v) -> written.add(k));
     }
 
-    /** True if signing this statement is safe; records it durably first. */
+    /** True if signing this statement is safe; records it durably first (with a lock saved since the last record). */
     public boolean allow(MessageType type, long height, int round, byte[] digest, int preparedRound) {
         byte[] key = ByteBuffer.allocate(1 + 8 + 4 + 1).put(SLOT).putLong(height).putInt(round).put((byte) type.code()).array();
         byte[] statement = ByteBuffer.allocate(digest.length + 4).put(digest).putInt(preparedRound).array();
         Optional<byte[]> signed = store.get(ConsensusColumns.GUARD, key);
-        if (signed.isPresent()) {
-            return Arrays.equals(signed.get(), statement);
+        boolean allowed = signed.isEmpty() || Arrays.equals(signed.get(), statement);
+        WriteBatch batch = takePendingLock();
+        if (signed.isEmpty()) {
+            batch.put(ConsensusColumns.GUARD, key, statement);
+            remember(key);
         }
-        store.write(new WriteBatch().put(ConsensusColumns.GUARD, key, statement), true);
-        return true;
+        store.write(batch, true);
+        return allowed;
+    }
+
+    private WriteBatch takePendingLock() {
+        WriteBatch batch = pendingLock;
+        pendingLock = new WriteBatch();
+        return batch;
+    }
+
+    private void remember(byte[] key) {
+        written.add(key);
     }
 
     /** The highest round this validator signed anything in at {@code height}; -1 if none. */
@@ -57,18 +84,24 @@ public final class SigningGuard {
         return last[0];
     }
 
-    /** Durably records the lock: the prepared block of {@code round} and its certificate. */
+    /**
+     * Records the lock: the prepared block of {@code round} and its certificate. It is written with
+     * the next {@link #allow}'s synced record, before anything signed after it can leave the node.
+     */
     public void savePrepared(long height, int round, Block block, List<SignedPayload> certificate) {
         WireWriter out = new WireWriter().i32(round);
         block.write(out);
         out.i32(certificate.size());
         certificate.forEach(p -> p.write(out));
-        store.write(new WriteBatch().put(ConsensusColumns.GUARD, preparedKey(height), out.toByteArray()), true);
+        pendingLock = new WriteBatch().put(ConsensusColumns.GUARD, preparedKey(height), out.toByteArray());
+        remember(preparedKey(height));
     }
 
     /** The lock saved for this height, if any. */
     public Optional<Prepared> loadPrepared(long height) {
-        return store.get(ConsensusColumns.GUARD, preparedKey(height)).map(bytes -> {
+        Optional<byte[]> pending = pendingLock.ops().stream()
+                .filter(op -> Arrays.equals(op.key(), preparedKey(height))).map(WriteBatch.Op::value).findFirst();
+        return pending.or(() -> store.get(ConsensusColumns.GUARD, preparedKey(height))).map(bytes -> {
             try {
                 WireReader in = new WireReader(bytes);
                 int round = in.i32();
@@ -88,12 +121,16 @@ public final class SigningGuard {
     /** Deletes what was kept for heights up to {@code height}; goes in the commit batch. */
     public WriteBatch forget(long height) {
         WriteBatch batch = new WriteBatch();
-        store.scan(ConsensusColumns.GUARD, null, (k, v) -> {
-            if (k.length >= 9 && ByteBuffer.wrap(k, 1, 8).getLong() <= height) {
+        written.removeIf(k -> {
+            boolean old = k.length >= 9 && ByteBuffer.wrap(k, 1, 8).getLong() <= height;
+            if (old) {
                 batch.delete(ConsensusColumns.GUARD, k);
             }
-            return true;
+            return old;
         });
+        if (pendingLock.ops().stream().anyMatch(op -> ByteBuffer.wrap(op.key(), 1, 8).getLong() <= height)) {
+            pendingLock = new WriteBatch();
+        }
         return batch;
     }
 
