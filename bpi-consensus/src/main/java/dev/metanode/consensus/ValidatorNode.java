@@ -79,7 +79,7 @@ public final class ValidatorNode {
         this.sink = sink;
         this.handlers = new HandlerRegistry(chainId(), txHandlers, settings.verifier());
         BlockExecutor executor = new BlockExecutor(store, handlers);
-        this.validator = new BlockValidator(chain, handlers, executor, settings.verifier());
+        this.validator = new BlockValidator(chain, handlers, executor, settings.verifier(), tx -> mempool.contains(tx.id()));
         this.builder = new BlockBuilder(key.publicKey(), VrfSecretKey.derive(key), executor);
         this.catchUp = new NodeCatchUp(this);
         this.transactions = new NodeTransactions(this);

@@ -31,7 +31,7 @@ public final class Mempool {
         if (waiting.containsKey(id)) {
             return Admission.DUPLICATE;
         }
-        int size = tx.encode().length;
+        int size = tx.encodedLength();
         if (waiting.size() >= TXS_MAX || bytes + size > BYTES_MAX) {
             return Admission.FULL;
         }
@@ -49,7 +49,7 @@ public final class Mempool {
         List<Transaction> chosen = new ArrayList<>();
         long size = 0;
         for (Transaction tx : waiting.values()) {
-            int txBytes = tx.encode().length;
+            int txBytes = tx.encodedLength();
             if (chosen.size() == Block.TXS_MAX || size + txBytes > Block.BYTES_MAX / 2) {
                 break;
             }
@@ -68,7 +68,7 @@ public final class Mempool {
         for (Transaction tx : txs) {
             Transaction removed = waiting.remove(ByteBuffer.wrap(tx.id()));
             if (removed != null) {
-                bytes -= removed.encode().length;
+                bytes -= removed.encodedLength();
             }
         }
     }

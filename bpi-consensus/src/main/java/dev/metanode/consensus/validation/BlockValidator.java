@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Full validation of a proposed block against its parent: chain links, the proposer chosen by the
@@ -34,12 +35,20 @@ public final class BlockValidator {
     private final HandlerRegistry handlers;
     private final BlockExecutor executor;
     private final SignatureVerifier verifier;
+    private final Predicate<Transaction> waiting;
 
-    public BlockValidator(ChainStore chain, HandlerRegistry handlers, BlockExecutor executor, SignatureVerifier verifier) {
+    /**
+     * @param waiting whether this node holds a transaction waiting for a block: such a one is known
+     *                not to be final (it was not when it was admitted, and a final block removes its
+     *                transactions), so the store need not be asked
+     */
+    public BlockValidator(ChainStore chain, HandlerRegistry handlers, BlockExecutor executor, SignatureVerifier verifier,
+            Predicate<Transaction> waiting) {
         this.chain = chain;
         this.handlers = handlers;
         this.executor = executor;
         this.verifier = verifier;
+        this.waiting = waiting;
     }
 
     public ExecutionResult validate(Block block, HeightContext context, long nowMillis) throws InvalidBlockException {
@@ -68,9 +77,9 @@ public final class BlockValidator {
         Set<ByteBuffer> ids = new HashSet<>();
         long bytes = block.header().encode().length;
         for (Transaction tx : block.transactions()) {
-            bytes += tx.encode().length;
+            bytes += tx.encodedLength();
             require(ids.add(ByteBuffer.wrap(tx.id())), "transaction " + tx.idHex() + " appears twice");
-            require(chain.inclusion(tx.id()).isEmpty(), "transaction " + tx.idHex() + " is already final");
+            require(waiting.test(tx) || chain.inclusion(tx.id()).isEmpty(), "transaction " + tx.idHex() + " is already final");
             try {
                 handlers.check(tx);
             } catch (TxRejectedException e) {

@@ -44,6 +44,15 @@ public final class Transaction {
     private final byte[] id;
 
     private Transaction(String module, String type, PublicKey sender, long nonce, byte[] payload, byte[] signature) {
+        this(module, type, sender, nonce, payload.clone(), signature.clone(), null);
+    }
+
+    /**
+     * Takes ownership of {@code payload} and {@code signature}; {@code signingBytes} are the bytes
+     * those fields encode to when the caller already has them (a decoded transaction), else null.
+     */
+    private Transaction(String module, String type, PublicKey sender, long nonce, byte[] payload, byte[] signature,
+            byte[] signingBytes) {
         requireName(module, MODULE_CHARS_MAX, "module");
         requireName(type, TYPE_CHARS_MAX, "type");
         Objects.requireNonNull(sender, "sender");
@@ -58,10 +67,10 @@ public final class Transaction {
         this.type = type;
         this.sender = sender;
         this.nonce = nonce;
-        this.payload = payload.clone();
-        this.signature = signature.clone();
-        this.signingBytes = signingBytes(module, type, sender, nonce, this.payload);
-        this.id = Sha256.digest(signingBytes);
+        this.payload = payload;
+        this.signature = signature;
+        this.signingBytes = signingBytes != null ? signingBytes : signingBytes(module, type, sender, nonce, payload);
+        this.id = Sha256.digest(this.signingBytes);
     }
 
     /** Builds and signs a transaction with {@code key}, whose public key becomes the sender. */
@@ -91,7 +100,14 @@ public final class Transaction {
 
     /** The wire form: signing bytes followed by the signature. */
     public byte[] encode() {
-        return ByteBuffer.allocate(signingBytes.length + signature.length).put(signingBytes).put(signature).array();
+        byte[] out = Arrays.copyOf(signingBytes, encodedLength());
+        System.arraycopy(signature, 0, out, signingBytes.length, signature.length);
+        return out;
+    }
+
+    /** The length of {@link #encode()}, without encoding. */
+    public int encodedLength() {
+        return signingBytes.length + signature.length;
     }
 
     /**
@@ -134,7 +150,10 @@ public final class Transaction {
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("trailing bytes after transaction");
             }
-            return new Transaction(module, type, keys.apply(key), nonce, payload, signature);
+            // The fields were read from a prefix-free encoding, so the bytes before the signature are
+            // exactly what they encode to: no need to encode them again.
+            byte[] signed = Arrays.copyOfRange(bytes, 0, bytes.length - signature.length);
+            return new Transaction(module, type, keys.apply(key), nonce, payload, signature, signed);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated transaction", e);
         }
@@ -176,10 +195,19 @@ public final class Transaction {
 
     /** Names are [a-z0-9-.]+ so they sort and print the same everywhere. */
     private static void requireName(String name, int max, String what) {
-        if (name == null || name.isEmpty() || name.length() > max
-                || !name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+        if (name == null || name.isEmpty() || name.length() > max || !nameCharacters(name)) {
             throw new IllegalArgumentException(what + " must be 1.." + max + " characters of [a-z0-9-.], got '" + name + "'");
         }
+    }
+
+    private static boolean nameCharacters(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String module() {
