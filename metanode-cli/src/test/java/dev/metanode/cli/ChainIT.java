@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.metanode.core.codec.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,30 @@ class ChainIT {
         long height = status().path("height").asLong();
         Thread.sleep(3_000);
         assertEquals(height, status().path("height").asLong(), "no blocks while idle");
+    }
+
+    @Test
+    void asRootTheConsensusThreadRunsAheadOfTheSignatureChecks() throws Exception {
+        Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+                "thread priorities are set only for a node run by root");
+        metanode = new MetanodeProcess(home);
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
+        Path attested = Files.writeString(home.resolve("attested.txt"), "a transaction starts the signature checks");
+        metanode.ok("chain", "attest", attested.toString());
+        long pid = Json.parse(Files.readString(home.resolve("run/daemon.json"))).path("pid").asLong();
+        Map<String, Integer> nice = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                String stat = Files.readString(task.resolve("stat"));
+                // Fields after the ")" closing the name: state is the 3rd field, nice the 19th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                nice.put(name, Integer.parseInt(fields[16]));
+            }
+        }
+        assertTrue(nice.containsKey("consensus") && nice.containsKey("consensus-verif"), nice.toString());
+        assertTrue(nice.get("consensus") < 0, "consensus thread nice " + nice.get("consensus"));
+        assertTrue(nice.get("consensus-verif") > 0, "signature-check thread nice " + nice.get("consensus-verif"));
     }
 
     private JsonNode status() throws Exception {

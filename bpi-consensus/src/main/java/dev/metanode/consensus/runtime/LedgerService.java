@@ -119,7 +119,8 @@ public final class LedgerService implements Ledger, Service {
             List<TxHandler> handlers) {
         this.node = new ValidatorNode(settings, store, key, clock, sink, handlers);
         this.clock = clock;
-        this.consensus = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name(THREAD_NAME).daemon(true).unstarted(r));
+        this.consensus = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name(THREAD_NAME).daemon(true)
+                .priority(Thread.MAX_PRIORITY).unstarted(r));
         this.consensus.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.consensus.setRemoveOnCancelPolicy(true);
         this.completions = Executors.newSingleThreadExecutor(

@@ -53,7 +53,8 @@ final class SignatureChecks {
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads,
-                r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true).unstarted(r));
+                r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true)
+                        .priority(Thread.MIN_PRIORITY).unstarted(r));
     }
 
     /**
