@@ -15,10 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Load on running nodes: closed-loop clients each POST batches of signed {@code notary/attest}
- * transactions to the nodes in turn and wait until all of a batch is final. Transactions are signed
+ * Load on running nodes: clients POST batches of signed {@code notary/attest} transactions to the
+ * nodes in turn, each request answered once all of its batch is final; either closed-loop (a client
+ * sends when its last batch is final) or open-loop at a fixed rate. Transactions are signed
  * before the clock starts, so the nodes, not the load generator, are what is measured (they still
  * share the machine's cores with it).
  */
@@ -29,6 +31,8 @@ public final class ChainLoad {
             return applied / seconds;
         }
     }
+
+    private static final String TXS_PATH = "/api/v1/chain/txs";
 
     private final List<ApiClient> nodes;
     private final int clients;
@@ -68,49 +72,106 @@ public final class ChainLoad {
         return bodies;
     }
 
-    /** Runs the clients for {@code seconds} (or until the prepared bodies run out). */
+    /**
+     * Closed loop: each client sends its next batch when the last one is final, for {@code seconds}
+     * (or until the prepared bodies run out). Latency is request sent to response.
+     */
     public Result run(ConcurrentLinkedQueue<byte[]> bodies, int seconds) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        AtomicLong applied = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicLongArray perSecond = new AtomicLongArray(seconds + 1);
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
+        Tally tally = new Tally(seconds);
+        long end = tally.start + seconds * 1_000_000_000L;
+        runClients(clients, c -> {
             ApiClient node = nodes.get(c % nodes.size());
+            for (byte[] body = bodies.poll(); body != null && System.nanoTime() < end; body = bodies.poll()) {
+                tally.count(System.nanoTime(), node.post(TXS_PATH, body));
+            }
+        });
+        return tally.result(seconds);
+    }
+
+    /**
+     * Open loop: batches are due at a fixed rate of {@code txPerSecond} whatever the nodes do, and
+     * up to {@code clients} requests are in flight. Latency runs from when a batch was due, not from
+     * when a client got round to sending it, so a slow node cannot hide its queue (no coordinated
+     * omission): what a user sending at that rate would see.
+     */
+    public Result runAtRate(ConcurrentLinkedQueue<byte[]> bodies, int seconds, double txPerSecond)
+            throws InterruptedException {
+        Tally tally = new Tally(seconds);
+        long intervalNanos = (long) (batch * 1e9 / txPerSecond);
+        long due = seconds * 1_000_000_000L / intervalNanos;
+        AtomicLong next = new AtomicLong();
+        runClients(clients, c -> {
+            for (long i = next.getAndIncrement(); i < due; i = next.getAndIncrement()) {
+                long dueAt = tally.start + i * intervalNanos;
+                for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                byte[] body = bodies.poll();
+                if (body == null) {
+                    return;
+                }
+                tally.count(dueAt, nodes.get((int) (i % nodes.size())).post(TXS_PATH, body));
+            }
+        });
+        return tally.result(seconds);
+    }
+
+    private interface Client {
+        void run(int index);
+    }
+
+    private static void runClients(int count, Client client) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(count);
+        for (int c = 0; c < count; c++) {
+            int index = c;
             Thread.ofPlatform().name("load-" + c).start(() -> {
                 try {
-                    for (byte[] body = bodies.poll(); body != null && System.nanoTime() < end; body = bodies.poll()) {
-                        long sent = System.nanoTime();
-                        JsonNode answer = node.post("/api/v1/chain/txs", body);
-                        long now = System.nanoTime();
-                        latencies.add((now - sent) / 1e6);
-                        long ok = 0;
-                        for (JsonNode r : answer.path("results")) {
-                            ok += r.path("status").asText().equals("applied") ? 1 : 0;
-                        }
-                        applied.addAndGet(ok);
-                        refused.addAndGet(answer.path("results").size() - ok);
-                        int second = (int) ((now - start) / 1_000_000_000L);
-                        if (second < perSecond.length()) {
-                            perSecond.addAndGet(second, ok);
-                        }
-                    }
+                    client.run(index);
                 } finally {
                     done.countDown();
                 }
             });
         }
         done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int whole = (int) Math.min(seconds, Math.floor(elapsed));
-        double[] rates = new double[Math.max(1, whole)];
-        for (int i = 0; i < rates.length; i++) {
-            rates[i] = perSecond.get(i);
+    }
+
+    /** What the clients of one run counted: outcomes, commits per second, latencies. */
+    private static final class Tally {
+        final long start = System.nanoTime();
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLongArray perSecond;
+        final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+
+        Tally(int seconds) {
+            perSecond = new AtomicLongArray(seconds + 1);
         }
-        return new Result(applied.get(), refused.get(), elapsed, rates,
-                latencies.stream().mapToDouble(Double::doubleValue).toArray());
+
+        void count(long sentNanos, JsonNode answer) {
+            long now = System.nanoTime();
+            latencies.add((now - sentNanos) / 1e6);
+            long ok = 0;
+            for (JsonNode r : answer.path("results")) {
+                ok += r.path("status").asText().equals("applied") ? 1 : 0;
+            }
+            applied.addAndGet(ok);
+            refused.addAndGet(answer.path("results").size() - ok);
+            int second = (int) ((now - start) / 1_000_000_000L);
+            if (second < perSecond.length()) {
+                perSecond.addAndGet(second, ok);
+            }
+        }
+
+        Result result(int seconds) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            int whole = (int) Math.min(seconds, Math.floor(elapsed));
+            double[] rates = new double[Math.max(1, whole)];
+            for (int i = 0; i < rates.length; i++) {
+                rates[i] = perSecond.get(i);
+            }
+            return new Result(applied.get(), refused.get(), elapsed, rates,
+                    latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     /** Ed25519 verifications per second on one thread, the way the ledger checks transactions. */

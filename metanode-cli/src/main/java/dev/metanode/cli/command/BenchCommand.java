@@ -65,9 +65,13 @@ public final class BenchCommand {
     /** metanode bench chain. */
     @Command(name = "chain", description = {"Committed signed transactions per second on running nodes (e.g. a "
             + "'testnet init' network), with commit latency, beside this machine's Ed25519 verify rate.",
-            "Closed-loop clients POST batches of notary/attest transactions to the nodes in turn and wait until "
-                    + "each batch is final."})
+            "Clients POST batches of notary/attest transactions to the nodes in turn; each request is answered "
+                    + "once its batch is final. Closed loop by default (a client sends when its last batch is final); "
+                    + "with --rate, open loop at a fixed rate, latency counted from when each batch was due."})
     public static final class Chain implements Callable<Integer> {
+        private static final int CLOSED_LOOP_CLIENTS = 8;
+        private static final int OPEN_LOOP_CLIENTS = 64;
+
         @Option(names = "--node", paramLabel = "HOME", description = "A running node's home; repeat for several "
                 + "(load is spread over them). Default: the default home.")
         List<Path> homes = new ArrayList<>();
@@ -75,8 +79,13 @@ public final class BenchCommand {
         @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
-        int clients;
+        @Option(names = "--clients", paramLabel = "N", description = "Concurrent clients: requests in flight at most "
+                + "(default 8; with --rate, 64).")
+        Integer clients;
+
+        @Option(names = "--rate", paramLabel = "TX_PER_S", defaultValue = "0", description = "Offer this many "
+                + "transactions a second whatever the nodes do (open loop); 0 = closed loop (default).")
+        double rate;
 
         @Option(names = "--batch", defaultValue = "100", description = "Transactions per request (default ${DEFAULT-VALUE}).")
         int batch;
@@ -90,9 +99,12 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (seconds < 1 || clients < 1 || batch < 1 || batch > 2_000 || txs < batch) {
-                throw new UserException("--seconds, --clients >= 1; --batch 1..2000; --txs >= --batch");
+            int clients = this.clients != null ? this.clients : rate > 0 ? OPEN_LOOP_CLIENTS : CLOSED_LOOP_CLIENTS;
+            if (seconds < 1 || clients < 1 || batch < 1 || batch > 2_000 || txs < batch || rate < 0) {
+                throw new UserException("--seconds, --clients >= 1; --batch 1..2000; --txs >= --batch; --rate >= 0");
             }
+            // Keep-alive connections for every client, or each request beyond the JDK's default 5 opens a new one.
+            System.setProperty("http.maxConnections", Integer.toString(clients));
             List<ApiClient> nodes = new ArrayList<>();
             for (Path home : homes.isEmpty() ? List.of(new HomeOptions().home().root()) : homes) {
                 nodes.add(ApiClient.connect(new NodeHome(home)));
@@ -104,11 +116,14 @@ public final class BenchCommand {
             var bodies = load.prepare(txs);
             System.out.printf("signed %d transactions in %.1f s; %d nodes, %d clients, batches of %d%n", txs,
                     (System.nanoTime() - signStart) / 1e9, nodes.size(), clients, batch);
+            if (rate > 0) {
+                System.out.printf("open loop: %.0f tx/s offered, up to %d requests in flight%n", rate, clients);
+            }
             if (warmup > 0) {
-                ChainLoad.Result w = load.run(bodies, warmup);
+                ChainLoad.Result w = rate > 0 ? load.runAtRate(bodies, warmup, rate) : load.run(bodies, warmup);
                 System.out.printf("warm-up: %.0f tx/s%n", w.txPerSecond());
             }
-            ChainLoad.Result r = load.run(bodies, seconds);
+            ChainLoad.Result r = rate > 0 ? load.runAtRate(bodies, seconds, rate) : load.run(bodies, seconds);
             System.out.printf("%ncommitted            %d transactions in %.1f s (%d refused or pending)%n", r.applied(),
                     r.seconds(), r.refused());
             System.out.printf("throughput           %.0f tx/s sustained; per second: median %.0f, min %.0f%n",
@@ -116,8 +131,9 @@ public final class BenchCommand {
             // The series shows what a median hides: a stall (a node killed, a view change) is a run of low seconds.
             System.out.println("each second (tx/s)   " + java.util.Arrays.stream(r.perSecond())
                     .mapToObj(v -> String.format("%.0f", v)).collect(java.util.stream.Collectors.joining(" ")));
-            System.out.printf("batch commit latency p50 %.0f ms, p99 %.0f ms (request sent -> all %d final)%n",
-                    Stats.percentile(r.batchLatencyMs(), 50), Stats.percentile(r.batchLatencyMs(), 99), batch);
+            System.out.printf("batch commit latency p50 %.0f ms, p99 %.0f ms (%s -> all %d final)%n",
+                    Stats.percentile(r.batchLatencyMs(), 50), Stats.percentile(r.batchLatencyMs(), 99),
+                    rate > 0 ? "batch due" : "request sent", batch);
             System.out.printf("ceiling              %.0f verifies/s per core; throughput/verify-rate = %.2f%n", verify,
                     r.txPerSecond() / verify);
             if (bodies.isEmpty()) {

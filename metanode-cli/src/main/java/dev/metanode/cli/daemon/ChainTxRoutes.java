@@ -97,7 +97,8 @@ final class ChainTxRoutes {
             byte[] bytes = new byte[length];
             in.get(bytes);
             try {
-                txs.add(Transaction.decode(bytes));
+                // Cached keys: checking a key's point is a square root, and one client signs many transactions.
+                txs.add(Transaction.decode(bytes, dev.metanode.consensus.codec.KeyCache::key));
             } catch (IllegalArgumentException e) {
                 throw new ApiError(400, "transaction " + txs.size() + ": " + e.getMessage());
             }
