@@ -7,10 +7,12 @@ import dev.metanode.consensus.payload.TxGossip;
 import dev.metanode.consensus.state.EvidenceRules;
 import dev.metanode.consensus.state.ValidatorModule;
 import dev.metanode.core.ledger.Transaction;
+import dev.metanode.core.ledger.TxInclusion;
 import dev.metanode.core.ledger.TxRejectedException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Admission of transactions into the mempool (local or gossiped), their gossip, and evidence reports. */
@@ -30,7 +32,22 @@ final class NodeTransactions {
     }
 
     SubmitResult submit(Transaction tx, boolean local) {
-        var included = node.chain().inclusion(tx.id());
+        return submit(tx, local, node.chain().inclusion(tx.id()));
+    }
+
+    /** Many transactions, their index entries read together; results in the order of {@code txs}. */
+    List<SubmitResult> submitAll(List<Transaction> txs, boolean local) {
+        List<byte[]> ids = new java.util.ArrayList<>(txs.size());
+        txs.forEach(tx -> ids.add(tx.id()));
+        List<Optional<TxInclusion>> included = node.chain().inclusions(ids);
+        List<SubmitResult> results = new java.util.ArrayList<>(txs.size());
+        for (int i = 0; i < txs.size(); i++) {
+            results.add(submit(txs.get(i), local, included.get(i)));
+        }
+        return results;
+    }
+
+    private SubmitResult submit(Transaction tx, boolean local, Optional<TxInclusion> included) {
         if (included.isPresent()) {
             return SubmitResult.alreadyFinal(included.get());
         }

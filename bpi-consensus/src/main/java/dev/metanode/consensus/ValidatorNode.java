@@ -125,10 +125,7 @@ public final class ValidatorNode {
      * admitted before the final block is applied, so they share the next block instead of one block each.
      */
     public List<SubmitResult> submitAll(List<Transaction> txs) {
-        List<SubmitResult> results = new ArrayList<>(txs.size());
-        for (Transaction tx : txs) {
-            results.add(transactions.submit(tx, true));
-        }
+        List<SubmitResult> results = transactions.submitAll(txs, true);
         transactions.gossip();
         drain();
         return results;
@@ -224,7 +221,7 @@ public final class ValidatorNode {
 
     void dispatch(PublicKey peer, Message message) {
         switch (message) {
-            case TxGossip g -> g.txs().forEach(tx -> transactions.submit(tx, false));
+            case TxGossip g -> transactions.submitAll(g.txs(), false);
             case BlockRequest r -> catchUp.onRequest(peer, r.height());
             case FinalBlock f -> catchUp.onFinalBlock(peer, f.block());
             case CheckpointGossip c -> addCheckpoint(c.checkpoint());

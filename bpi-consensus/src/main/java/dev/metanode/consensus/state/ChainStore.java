@@ -90,18 +90,31 @@ public final class ChainStore {
     }
 
     public Optional<TxInclusion> inclusion(byte[] txId) {
-        return store.get(ConsensusColumns.TX_INDEX, txId).map(bytes -> {
-            try {
-                WireReader in = new WireReader(bytes);
-                long height = in.i64();
-                int index = in.i32();
-                boolean applied = in.u8() == 1;
-                String failure = new String(in.bytes(FAILURE_CHARS_MAX * 4, "failure"), StandardCharsets.UTF_8);
-                return new TxInclusion(height, index, java.util.HexFormat.of().formatHex(txId), applied, failure);
-            } catch (MalformedMessageException e) {
-                throw new StoreCorruptionException("stored inclusion does not decode: " + e.getMessage());
-            }
-        });
+        return store.get(ConsensusColumns.TX_INDEX, txId).map(bytes -> decodeInclusion(txId, bytes));
+    }
+
+    /** {@link #inclusion} of many transactions, looked up together. */
+    public List<Optional<TxInclusion>> inclusions(List<byte[]> txIds) {
+        List<Optional<byte[]>> stored = store.getAll(ConsensusColumns.TX_INDEX, txIds);
+        List<Optional<TxInclusion>> out = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            byte[] id = txIds.get(i);
+            out.add(stored.get(i).map(bytes -> decodeInclusion(id, bytes)));
+        }
+        return out;
+    }
+
+    private static TxInclusion decodeInclusion(byte[] txId, byte[] bytes) {
+        try {
+            WireReader in = new WireReader(bytes);
+            long height = in.i64();
+            int index = in.i32();
+            boolean applied = in.u8() == 1;
+            String failure = new String(in.bytes(FAILURE_CHARS_MAX * 4, "failure"), StandardCharsets.UTF_8);
+            return new TxInclusion(height, index, java.util.HexFormat.of().formatHex(txId), applied, failure);
+        } catch (MalformedMessageException e) {
+            throw new StoreCorruptionException("stored inclusion does not decode: " + e.getMessage());
+        }
     }
 
     /** Makes a block final on disk: block, state, index and height in one synced batch. */

@@ -1,5 +1,7 @@
 package dev.metanode.core.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -10,6 +12,19 @@ import java.util.function.BiPredicate;
  */
 public interface KvStore extends AutoCloseable {
     <K, V> Optional<V> get(ColumnSpec<K, V> column, K key);
+
+    /**
+     * The values of many keys of one column, in the order of {@code keys}: one call where a store
+     * can look them up together (RocksDB's MultiGet sorts them and probes each file's filter once
+     * for all).
+     */
+    default <K, V> List<Optional<V>> getAll(ColumnSpec<K, V> column, List<K> keys) {
+        List<Optional<V>> values = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            values.add(get(column, key));
+        }
+        return values;
+    }
 
     /**
      * Visits entries with key &gt;= from in key order until the visitor returns false.

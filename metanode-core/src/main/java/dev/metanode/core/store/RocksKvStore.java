@@ -152,6 +152,29 @@ public final class RocksKvStore implements KvStore {
     }
 
     @Override
+    public <K, V> List<Optional<V>> getAll(ColumnSpec<K, V> spec, List<K> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ColumnFamilyHandle handle = handle(spec.name());
+        List<ColumnFamilyHandle> handles = java.util.Collections.nCopies(keys.size(), handle);
+        List<byte[]> encoded = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            encoded.add(spec.keys().encode(key));
+        }
+        try {
+            List<byte[]> raw = db.multiGetAsList(handles, encoded);
+            List<Optional<V>> values = new ArrayList<>(raw.size());
+            for (byte[] value : raw) {
+                values.add(value == null ? Optional.empty() : Optional.of(spec.values().decode(value)));
+            }
+            return values;
+        } catch (RocksDBException e) {
+            throw new StoreException("read from " + spec.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public <K, V> void scan(ColumnSpec<K, V> spec, K from, BiPredicate<K, V> visitor) {
         try (RocksIterator it = db.newIterator(handle(spec.name()))) {
             if (from == null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every KvStore must do; run against RocksDB and the in-memory store alike. */
@@ -42,6 +43,25 @@ abstract class KvStoreContract {
         List<Long> last = new ArrayList<>();
         store.scanBackward(A, null, (k, v) -> last.add(k) && false);
         assertEquals(List.of(297L), last);
+    }
+
+    @Test
+    void getAllAnswersInTheOrderAskedWithGapsForMissingKeys() {
+        KvStore store = store();
+        store.write(new WriteBatch().put(B, "m", 1L).put(B, "a", 2L).put(B, "z", 3L), false);
+        assertEquals(List.of(Optional.of(3L), Optional.empty(), Optional.of(2L), Optional.of(1L), Optional.of(3L)),
+                store.getAll(B, List.of("z", "nope", "a", "m", "z")));
+        assertEquals(List.of(), store.getAll(B, List.of()));
+    }
+
+    @Test
+    void changesToOneKeyInABatchApplyInOrder() {
+        KvStore store = store();
+        store.write(new WriteBatch().put(B, "k", 1L).put(A, 5L, new byte[] {5}).delete(B, "k").put(B, "k", 3L)
+                .put(A, 2L, new byte[] {2}).delete(A, 5L), false);
+        assertEquals(3L, store.get(B, "k").orElseThrow());
+        assertTrue(store.get(A, 5L).isEmpty());
+        assertArrayEquals(new byte[] {2}, store.get(A, 2L).orElseThrow());
     }
 
     @Test
