@@ -41,6 +41,12 @@ public final class RawClient implements AutoCloseable {
         return this;
     }
 
+    public RawClient send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
     public Response get(String host, String path) throws IOException {
         send("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
         return read();

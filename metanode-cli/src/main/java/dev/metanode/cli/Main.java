@@ -6,6 +6,7 @@ import dev.metanode.cli.command.CaCommand;
 import dev.metanode.cli.command.ChainCommand;
 import dev.metanode.cli.command.CdsTrainingCommand;
 import dev.metanode.cli.command.DeployCommand;
+import dev.metanode.cli.command.EventsCommand;
 import dev.metanode.cli.command.LogsCommand;
 import dev.metanode.cli.command.PeersCommand;
 import dev.metanode.cli.command.RemoveCommand;
@@ -43,6 +44,7 @@ public final class Main {
         m.put("deploy", DeployCommand.class);
         m.put("apps", AppsCommand.class);
         m.put("logs", LogsCommand.class);
+        m.put("events", EventsCommand.class);
         m.put("remove", RemoveCommand.class);
         m.put("peers", PeersCommand.class);
         m.put("chain", ChainCommand.class);

@@ -69,6 +69,42 @@ final class MetanodeProcess {
         return result;
     }
 
+    /** A command left running, its output going to files that can be read while it runs. */
+    record Background(Process process, Path outFile, Path errFile) {
+        String out() throws IOException {
+            return Files.readString(outFile, StandardCharsets.UTF_8);
+        }
+
+        String err() throws IOException {
+            return Files.readString(errFile, StandardCharsets.UTF_8);
+        }
+
+        /** The exit status, waiting at most {@code seconds}. */
+        int exit(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError("still running after " + seconds + " s");
+            }
+            return process.exitValue();
+        }
+    }
+
+    /** Starts a command that keeps running (events, logs -f); the caller stops it. */
+    Background start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("METANODE_HOME", home.toString());
+        pb.environment().remove("JAVA_HOME");
+        Path out = Files.createTempFile("metanode-out", ".txt");
+        Path err = Files.createTempFile("metanode-err", ".txt");
+        out.toFile().deleteOnExit();
+        err.toFile().deleteOnExit();
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                new java.io.File("/dev/null")));
+        return new Background(pb.start(), out, err);
+    }
+
     Result ok(String... args) throws IOException, InterruptedException {
         Result r = run(args);
         if (r.exit() != 0) {

@@ -26,6 +26,9 @@ class UserErrorsIT {
     void mistakesGetOneLineAndANonZeroExit() throws Exception {
         MetanodeProcess metanode = new MetanodeProcess(tmp.resolve("home"));
         oneClearLine(metanode.run("status"), "no node is running");
+        oneClearLine(metanode.run("events"), "no node is running");
+        oneClearLine(metanode.run("events", "--types", "receipt,bogus"), "Invalid value");
+        assertEquals(2, metanode.run("events", "--types", "bogus").exit());
         oneClearLine(metanode.run("receipts", "show", "rx_nothex!"), "is not a receipt id");
         oneClearLine(metanode.run("status", "--bogus"), "Unknown option");
         assertEquals(2, metanode.run("status", "--bogus").exit());

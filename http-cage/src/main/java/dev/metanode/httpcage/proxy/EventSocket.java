@@ -1,9 +1,9 @@
 package dev.metanode.httpcage.proxy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metanode.core.event.Event;
 import dev.metanode.core.event.EventFeed;
 import dev.metanode.core.event.EventFilter;
+import dev.metanode.core.event.EventJson;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -24,9 +24,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,7 +39,6 @@ final class EventSocket extends ChannelInboundHandlerAdapter {
     static final int CLIENT_FRAME_BYTES_MAX = 1024;
     /** A client silent this long is pinged; silent for another period, it is closed. */
     static final long PING_AFTER_MS = 30_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventFeed.Subscription subscription;
     private final WebSocketServerHandshaker handshaker;
@@ -133,16 +129,7 @@ final class EventSocket extends ChannelInboundHandlerAdapter {
     }
 
     static String encode(Event event) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", event.type());
-        out.put("seq", event.seq());
-        out.put("ts", Instant.ofEpochMilli(event.timeMs()).toString());
-        out.put("body", event.body());
-        try {
-            return JSON.writeValueAsString(out);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("event body is not JSON: " + event.type(), e);
-        }
+        return EventJson.encode(event);
     }
 
     @Override

@@ -16,7 +16,10 @@ final class Exchange {
     final long startNanos;
     final MessageDigester request;
     final boolean keepAlive;
+    /** A WebSocket upgrade: after the app's 101 the connection becomes a byte relay. */
     final boolean upgrade;
+    /** Asks for HTTP/2 by Upgrade: h2c, which the cage itself may take up ({@link H2cUpgrade}). */
+    final boolean h2c;
     String app = "_unrouted";
     GateDecision decision;
     BodyCheck bodyCheck;
@@ -47,7 +50,9 @@ final class Exchange {
                         head.headers()::iteratorCharSequence)
                 : MessageDigester.counting();
         this.keepAlive = HttpUtil.isKeepAlive(head);
-        this.upgrade = HopHeaders.isWebSocketUpgrade(head.headers());
+        boolean asksUpgrade = HopHeaders.asksUpgrade(head.headers());
+        this.upgrade = asksUpgrade && HopHeaders.isWebSocket(head.headers());
+        this.h2c = asksUpgrade && !upgrade && H2cUpgrade.isAsked(head.headers());
     }
 
     PipelineRecord record(long endNanos, String clientAddress) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  * ({@link ResponsePath}). Pipelined requests wait until the exchange before them is finished.
  */
 public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
-    enum State { IDLE, FORWARDING, AWAITING_RESPONSE, CLOSED }
+    /** SWITCHING_TO_H2: an h2c upgrade was taken up and waits for the end of its (bodyless) request. */
+    enum State { IDLE, FORWARDING, AWAITING_RESPONSE, SWITCHING_TO_H2, CLOSED }
 
     final ProxyContext cage;
     final HeadDeadline deadline;
@@ -36,6 +37,8 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     /** The request time limit of the exchange in progress. */
     LazyTimer requestTimer;
     private LazyTimer idleTimer;
+    /** The h2c upgrade taken up, while its request is still arriving. */
+    private H2cUpgrade h2c;
 
     /** @param deadline the connection's HTTP/1 head deadline; null on an HTTP/2 stream, whose head is complete when it opens */
     FrontDoorHandler(ProxyContext cage, HeadDeadline deadline) {
@@ -98,6 +101,7 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             }
             case FORWARDING -> forwardContent((HttpContent) msg);
             case AWAITING_RESPONSE -> pipelined.add(msg);
+            case SWITCHING_TO_H2 -> switchToHttp2(msg);
             case CLOSED -> ReferenceCountUtil.release(msg);
         }
     }
@@ -108,6 +112,9 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             deadline.headReceived();
         }
         exchange = new Exchange(head, cage.clock().nanoTime(), cage.notary() != null);
+        if (exchange.h2c && takesUpH2c(head)) {
+            return;
+        }
         if (cage.notary() != null && !(exchange.reserved = cage.notary().tryReserve())) {
             refuse(HttpResponseStatus.SERVICE_UNAVAILABLE, "notary.saturated", 0);
             return;
@@ -141,6 +148,32 @@ public final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         forwardHead(route.get(), head, decision);
+    }
+
+    /** Takes up an h2c upgrade if the connection (HTTP/1, plain) and the request allow it. */
+    private boolean takesUpH2c(HttpRequest head) {
+        h2c = deadline == null ? null : H2cUpgrade.offered(head, cage.scheme());
+        if (h2c == null) {
+            return false;
+        }
+        // No exchange on this connection: the request comes back as stream 1 and is checked there.
+        exchange = null;
+        state = State.SWITCHING_TO_H2;
+        return true;
+    }
+
+    /** The upgrading request is whole (it has no body, so this is its empty last piece): switch. */
+    private void switchToHttp2(Object msg) {
+        boolean whole = msg instanceof LastHttpContent;
+        ReferenceCountUtil.release(msg);
+        state = State.CLOSED;
+        app.close(); // an earlier exchange's app connection; the streams open their own
+        if (whole) {
+            h2c.switchProtocols(ctx, deadline, cage);
+        } else {
+            ctx.close();
+        }
+        h2c = null;
     }
 
     private RequestFacts facts(HttpRequest head, Route route) {

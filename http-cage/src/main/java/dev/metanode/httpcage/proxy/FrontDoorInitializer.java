@@ -36,6 +36,11 @@ public final class FrontDoorInitializer extends ChannelInitializer<SocketChannel
             p.addLast("alpn", new AlpnChoice(this));
             return;
         }
+        plain(p);
+    }
+
+    /** The plain loopback listener's handlers, until the first bytes tell HTTP/1.1 from HTTP/2. */
+    void plain(ChannelPipeline p) {
         addFlush(p);
         HeadDeadline deadline = new HeadDeadline(cage.limits().headersTimeoutMs(), cage.metrics());
         p.addLast("deadline", deadline);

@@ -39,8 +39,13 @@ final class HopHeaders {
         }
     }
 
-    static boolean isWebSocketUpgrade(HttpHeaders headers) {
-        return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE, true)
-                && headers.contains(HttpHeaderNames.UPGRADE, "websocket", true);
+    /** Whether Connection names "upgrade": the one look-up a request pays for upgrades of any kind. */
+    static boolean asksUpgrade(HttpHeaders headers) {
+        return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE, true);
+    }
+
+    /** Whether Upgrade is websocket; asked only once {@link #asksUpgrade} said yes. */
+    static boolean isWebSocket(HttpHeaders headers) {
+        return headers.contains(HttpHeaderNames.UPGRADE, "websocket", true);
     }
 }

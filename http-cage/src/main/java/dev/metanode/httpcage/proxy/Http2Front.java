@@ -4,7 +4,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -39,6 +43,23 @@ final class Http2Front {
         // HTTP/2 has its own flow control per stream; the connection reads freely and each stream
         // channel (AUTO_READ off) is read only as its exchange allows.
         p.channel().config().setAutoRead(true);
+    }
+
+    /**
+     * HTTP/2 by {@code Upgrade: h2c} once the 101 is on its way ({@link H2cUpgrade}): the handlers of
+     * {@link #configure}, the client's settings from its HTTP2-Settings header, and the upgrading
+     * request delivered as the HEADERS of stream 1, half-closed because the client has sent all of
+     * it. Stream 1 then gets its channel and front door like any stream. This is what Netty's own
+     * {@code Http2ServerUpgradeCodec} does, without the aggregating handler it needs in front of
+     * every HTTP/1.1 request.
+     */
+    static void upgrade(ChannelPipeline p, ProxyContext cage, Http2Settings clientSettings, Http2Headers request)
+            throws Http2Exception {
+        configure(p, cage);
+        Http2FrameCodec codec = p.get(Http2FrameCodec.class);
+        codec.onHttpServerUpgrade(clientSettings);
+        codec.decoder().frameListener().onHeadersRead(p.context(codec), Http2CodecUtil.HTTP_UPGRADE_STREAM_ID,
+                request, 0, true);
     }
 
     private static final class StreamInitializer extends ChannelInitializer<Http2StreamChannel> {

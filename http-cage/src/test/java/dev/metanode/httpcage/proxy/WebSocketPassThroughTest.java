@@ -36,6 +36,27 @@ class WebSocketPassThroughTest {
         }
     }
 
+    @Test
+    void aWebSocketUpgradeCarryingH2cHeadersStaysAWebSocketRelay() throws Exception {
+        // Upgrade names websocket: the cage's own h2c upgrade must not take it, whatever else is sent.
+        try (ServerSocket app = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+             CageFixture fx = new CageFixture(CageLimits.DEFAULTS)) {
+            Thread appThread = Thread.ofVirtual().start(() -> echoAfterUpgrade(app));
+            fx.apps.put("ws", app.getLocalPort());
+            try (RawClient c = new RawClient(fx.port())) {
+                c.send("GET /chat HTTP/1.1\r\nHost: " + fx.host("ws") + "\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                        + "Upgrade: websocket\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+                RawClient.Response r = c.read();
+                assertEquals(101, r.status());
+                assertEquals("websocket", r.headers().get("upgrade"));
+                c.send("\u0081\u0004ping");
+                assertEquals("\u0081\u0004ping", new String(c.in().readNBytes(6), StandardCharsets.ISO_8859_1));
+            }
+            appThread.join(5000);
+        }
+    }
+
     private static void echoAfterUpgrade(ServerSocket app) {
         try (Socket s = app.accept()) {
             InputStream in = s.getInputStream();

@@ -58,6 +58,28 @@ class TlsFrontDoorTest {
         }
     }
 
+    @Test
+    void anH2cUpgradeOverTlsIsAnsweredInHttp11() throws Exception {
+        // TLS has ALPN for HTTP/2; h2c is cleartext only (RFC 7540 3.2), so the cage never switches here.
+        try (TestApp app = new TestApp("hello")) {
+            HttpCageConfig config = HttpCageConfig.loopback(OptionalInt.empty()).withNotarise(false)
+                    .withTls(InetAddress.getLoopbackAddress(), dir.resolve("tls"));
+            HttpCage cage = new HttpCageBuilder(config).apps(name -> Optional.of(app.port())).build();
+            cage.start();
+            try (SSLSocket socket = connect(cage.caCertificatePem().orElseThrow(), cage.port(), "hello.localhost");
+                 RawClient c = new RawClient(socket)) {
+                c.send("GET /tls HTTP/1.1\r\nHost: hello.localhost\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n");
+                RawClient.Response r = c.read();
+                assertEquals(200, r.status(), r.rawHead());
+                assertEquals("hello GET /tls 0 null", r.body());
+                assertTrue(r.rawHead().startsWith("HTTP/1.1 200 "), r.rawHead());
+            } finally {
+                cage.stop();
+            }
+        }
+    }
+
     static SSLSocket connect(String caPem, int port, String sni) throws Exception {
         X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));

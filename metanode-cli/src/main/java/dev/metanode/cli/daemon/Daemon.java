@@ -115,6 +115,7 @@ public final class Daemon {
         EventBus events = new EventBus(Clock.SYSTEM);
         NodeEvents.feedFrom(log, events);
         NodeEvents.feedFrom(chain, events);
+        new EventRoutes(events).register(router);
         FrontDoor frontDoor = new FrontDoor(config, home, api, apps, log, store, key, events);
         frontDoor.register(router);
         services.add(api);
