@@ -10,9 +10,12 @@ import java.nio.ByteOrder;
  * (comparisons and square roots branch on the value), which is fine for public inputs and never
  * to be used with secrets (the VRF keeps Bouncy Castle's constant-time field, {@link EdwardsPoint}).
  *
- * <p><b>Limb bound.</b> Every operation takes limbs below 2^52 ({@link #LOOSE_BOUND}) and leaves
- * limbs below 2^52, so results can be fed to any operation without thinking; only {@link #reduce}
- * (and {@link #encode}, {@link #isZero}, {@link #isNegative}, which use it) makes the value canonical, below p.
+ * <p><b>Limb bounds.</b> Every operation leaves limbs below 2^52 ({@link #LOOSE_BOUND}) and takes
+ * such limbs, except the lazy ones: {@link #addLazy} and {@link #subLazy} skip the carry pass and
+ * leave limbs below 2^54, which only {@link #mul}'s first argument and {@link #add}/{@link #sub}'s
+ * first addend accept (mul's second argument is the one shifted left by 12, sqr's operand too).
+ * Only {@link #reduce} (and {@link #encode}, {@link #isZero}, {@link #isNegative}, which use it)
+ * makes the value canonical, below p.
  *
  * <p><b>Why this shape.</b> A product of two limbs needs 104 bits. Multiplication shifts one
  * operand's limbs left by 12 (below 2^64 since limbs are below 2^52), so that
@@ -104,7 +107,7 @@ final class FieldElement51 {
         l0 = 1;
     }
 
-    /** this = a + b. */
+    /** this = a + b; a may be lazy (limbs below 2^54), b too. */
     void add(FieldElement51 a, FieldElement51 b) {
         l0 = a.l0 + b.l0;
         l1 = a.l1 + b.l1;
@@ -114,7 +117,7 @@ final class FieldElement51 {
         carry();
     }
 
-    /** this = a - b, computed as a + 4p - b so that no limb goes negative. */
+    /** this = a - b, computed as a + 4p - b so that no limb goes negative; a may be lazy, b not. */
     void sub(FieldElement51 a, FieldElement51 b) {
         l0 = a.l0 + FOUR_P_LOW - b.l0;
         l1 = a.l1 + FOUR_P_HIGH - b.l1;
@@ -122,6 +125,27 @@ final class FieldElement51 {
         l3 = a.l3 + FOUR_P_HIGH - b.l3;
         l4 = a.l4 + FOUR_P_HIGH - b.l4;
         carry();
+    }
+
+    /**
+     * this = a + b without the carry pass: limbs below 2^53. Lazy: only for {@link #mul}'s first
+     * argument or {@link #add}/{@link #sub}'s first; saves a serial carry chain where a product follows.
+     */
+    void addLazy(FieldElement51 a, FieldElement51 b) {
+        l0 = a.l0 + b.l0;
+        l1 = a.l1 + b.l1;
+        l2 = a.l2 + b.l2;
+        l3 = a.l3 + b.l3;
+        l4 = a.l4 + b.l4;
+    }
+
+    /** this = a - b (as a + 4p - b) without the carry pass: limbs below 2^52 + 2^53. Lazy, as {@link #addLazy}. */
+    void subLazy(FieldElement51 a, FieldElement51 b) {
+        l0 = a.l0 + FOUR_P_LOW - b.l0;
+        l1 = a.l1 + FOUR_P_HIGH - b.l1;
+        l2 = a.l2 + FOUR_P_HIGH - b.l2;
+        l3 = a.l3 + FOUR_P_HIGH - b.l3;
+        l4 = a.l4 + FOUR_P_HIGH - b.l4;
     }
 
     /** this = -a. */
@@ -134,7 +158,7 @@ final class FieldElement51 {
         carry();
     }
 
-    /** One carry pass: limbs below 2^54 in, limbs below 2^52 out (l0 below 2^51 + 19 * 2^3, the others below 2^51). */
+    /** One carry pass: limbs below 2^55 in, limbs below 2^52 out (l0 below 2^51 + 19 * 2^4, the others below 2^51). */
     private void carry() {
         long c = l0 >>> 51;
         l0 &= LIMB_MASK;
@@ -154,9 +178,10 @@ final class FieldElement51 {
     }
 
     /**
-     * this = a * b. Output limb k is the sum of a_i * b_j over i + j = k, plus 19 times the sum over
-     * i + j = k + 5 (2^255 = 19 mod p); the 19 goes on a's side, so the largest partial product
-     * is 19 * 2^52 * 2^52 and a column's high parts stay below 2^60.
+     * this = a * b, a lazy or not (limbs below 2^54), b not (below 2^52: it is shifted left by 12).
+     * Output limb k is the sum of a_i * b_j over i + j = k, plus 19 times the sum over i + j = k + 5
+     * (2^255 = 19 mod p); the 19 goes on a's side, so a partial product's high part is below
+     * 19 * 2^54 = 2^58.3, a column's below 2^60.7, and the carries below 2^61.7: no overflow.
      */
     void mul(FieldElement51 a, FieldElement51 b) {
         long a0 = a.l0;

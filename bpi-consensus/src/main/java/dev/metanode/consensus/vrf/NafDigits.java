@@ -15,16 +15,14 @@ final class NafDigits {
     private NafDigits() {}
 
     /**
-     * Writes the digits of {@code words} (five little-endian 64-bit words, the fifth 0) to
-     * {@code out[offset + pos * stride]} for every position, negated if {@code negate}; returns the
-     * highest position with a non-zero digit, or -1 for zero.
+     * Writes the non-zero digits of {@code words} (five little-endian 64-bit words, the fifth 0) to
+     * {@code out[offset + pos * stride]}, negated if {@code negate}; the other positions must be zero
+     * already (a caller clears its whole array in one contiguous fill, much cheaper than strided
+     * writes). Returns the highest position with a non-zero digit, or -1 for zero.
      */
     static int recode(long[] words, int width, boolean negate, byte[] out, int offset, int stride) {
         if (width < 2 || width > MAX_WIDTH || words[ScalarModL.WORDS - 1] != 0) {
             throw new IllegalArgumentException("width " + width + " or scalar out of range");
-        }
-        for (int pos = 0; pos < POSITIONS; pos++) {
-            out[offset + pos * stride] = 0;
         }
         int window = 1 << width;
         int sign = negate ? -1 : 1;

@@ -26,6 +26,8 @@ final class StrausSum {
             tables = new CachedPoint[capacity][];
             termTop = new int[capacity];
             digits = new byte[NafDigits.POSITIONS * capacity];
+        } else {
+            Arrays.fill(digits, 0, NafDigits.POSITIONS * stride, (byte) 0); // what the last sum wrote
         }
         stride = capacity;
         terms = 0;

@@ -130,9 +130,9 @@ final class VerifyPoint {
      * D = Z1 2 Z2, then E, F, G, H = B-A, D-C, D+C, B+A and (X:Y:Z:T) = (EF : GH : FG : EH).
      */
     void add(CachedPoint q, boolean withT) {
-        e.sub(y, x);
+        e.subLazy(y, x);
         e.mul(e, q.yMinusX); // A
-        h.add(y, x);
+        h.addLazy(y, x);
         h.mul(h, q.yPlusX); // B
         f.mul(t, q.t2d); // C
         g.mul(z, q.z2); // D
@@ -141,9 +141,9 @@ final class VerifyPoint {
 
     /** this = this - q: {@link #add} of -q = (Y-X, Y+X, -2dT, 2Z), the negation folded into the signs. */
     void sub(CachedPoint q, boolean withT) {
-        e.sub(y, x);
+        e.subLazy(y, x);
         e.mul(e, q.yPlusX); // A
-        h.add(y, x);
+        h.addLazy(y, x);
         h.mul(h, q.yMinusX); // B
         f.mul(t, q.t2d); // -C
         g.mul(z, q.z2); // D
@@ -153,21 +153,22 @@ final class VerifyPoint {
     /**
      * From A, B, C, D in four of the temporaries (X, Y, Z, T already read): E, F, G, H = B-A, D-C,
      * D+C, B+A into X, Z, Y, T (with C's sign flipped if {@code minusC}), then the products into the
-     * temporaries, whose references then trade places with the coordinates' (no copies).
+     * temporaries, whose references then trade places with the coordinates' (no copies). E and G
+     * are lazy: each product has one of them as its first factor, F or H as its second.
      */
     private void finish(FieldElement51 a, FieldElement51 b, FieldElement51 c, FieldElement51 d, boolean minusC, boolean withT) {
-        x.sub(b, a); // E
+        x.subLazy(b, a); // E
         t.add(b, a); // H
         if (minusC) {
             z.add(d, c); // F
-            y.sub(d, c); // G
+            y.subLazy(d, c); // G
         } else {
             z.sub(d, c); // F
-            y.add(d, c); // G
+            y.addLazy(d, c); // G
         }
         e.mul(x, z); // EF
         f.mul(y, t); // GH
-        g.mul(z, y); // FG
+        g.mul(y, z); // FG
         if (withT) {
             h.mul(x, t); // EH
         }
@@ -200,16 +201,16 @@ final class VerifyPoint {
         e.sqr(x); // A
         f.sqr(y); // B
         g.sqr(z);
-        g.add(g, g); // C
+        g.addLazy(g, g); // C
         h.add(e, f); // H
         t.add(x, y);
         t.sqr(t); // (X+Y)^2
-        x.sub(h, t); // E
-        y.sub(e, f); // G
+        x.subLazy(h, t); // E
+        y.subLazy(e, f); // G
         z.add(g, y); // F
-        e.mul(x, z); // EF
+        e.mul(x, z); // EF (E and G lazy: first factors only)
         f.mul(y, h); // GH
-        g.mul(z, y); // FG
+        g.mul(y, z); // FG
         if (withT) {
             t.mul(x, h); // EH
         }

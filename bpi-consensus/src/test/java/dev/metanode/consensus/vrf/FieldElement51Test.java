@@ -81,6 +81,43 @@ class FieldElement51Test {
         }
     }
 
+    /** Lazy sums and differences (limbs up to 2^54) as mul's first factor and as addends, up to the largest limbs allowed. */
+    @Test
+    void lazyResultsFeedMultiplicationsAndSums() {
+        long lazyMax = (1L << 54) - 1;
+        FieldElement51 widest = new FieldElement51(lazyMax, lazyMax, lazyMax, lazyMax, lazyMax);
+        List<FieldElement51> xs = samples(6, 60);
+        for (FieldElement51 a : xs) {
+            for (FieldElement51 b : xs) {
+                FieldElement51 lazy = new FieldElement51();
+                lazy.addLazy(a, b);
+                assertLazy(lazy, 1L << 53);
+                FieldElement51 r = new FieldElement51();
+                r.mul(lazy, b);
+                check(value(a).add(value(b)).multiply(value(b)), r);
+                lazy.subLazy(a, b);
+                assertLazy(lazy, 3L << 52);
+                r.mul(lazy, a);
+                check(value(a).subtract(value(b)).multiply(value(a)), r);
+                FieldElement51 other = new FieldElement51();
+                other.addLazy(b, a);
+                r.add(lazy, other); // two lazy addends
+                check(value(a).shiftLeft(1), r);
+                r.sub(lazy, b); // a lazy minuend
+                check(value(a).subtract(value(b).shiftLeft(1)), r);
+            }
+            FieldElement51 r = new FieldElement51();
+            r.mul(widest, a);
+            check(value(widest).multiply(value(a)), r);
+        }
+    }
+
+    private static void assertLazy(FieldElement51 f, long bound) {
+        for (long limb : new long[] {f.l0, f.l1, f.l2, f.l3, f.l4}) {
+            assertTrue(limb >= 0 && limb < bound, "lazy limb out of bound: " + f);
+        }
+    }
+
     @Test
     void resultsMayAliasTheirInputs() {
         for (FieldElement51 a : samples(2, 30)) {

@@ -34,7 +34,8 @@ class NafDigitsTest {
             for (BigInteger k : scalars) {
                 for (boolean negate : new boolean[] {false, true}) {
                     byte[] out = new byte[NafDigits.POSITIONS * stride];
-                    java.util.Arrays.fill(out, (byte) 99); // every position must be written
+                    out[0] = 99; // another term's digits, left alone
+                    out[2 + stride] = -99;
                     int top = NafDigits.recode(words(k), width, negate, out, 1, stride);
                     assertDigits(k, width, negate, out, stride, top);
                 }
@@ -57,6 +58,8 @@ class NafDigitsTest {
             sum = sum.shiftLeft(1).add(BigInteger.valueOf(d));
         }
         assertEquals(negate ? k.negate() : k, sum, "width " + width);
+        assertEquals(99, out[0]);
+        assertEquals(-99, out[2 + stride]);
         assertEquals(highest, top);
     }
 
