@@ -11,6 +11,8 @@ final class CachedPoint {
     final FieldElement51 yMinusX = new FieldElement51();
     final FieldElement51 t2d = new FieldElement51();
     final FieldElement51 z2 = new FieldElement51();
+    /** Z = 1 (so z2 = 2): an addition then doubles its own Z instead of multiplying by z2. */
+    boolean affine;
 
     /** Sets this to {@code p}, whose T must be current. */
     void set(VerifyPoint p) {
@@ -18,6 +20,17 @@ final class CachedPoint {
         yMinusX.sub(p.y, p.x);
         t2d.mul(p.t, VerifyPoint.D2);
         z2.add(p.z, p.z);
+        affine = false;
+    }
+
+    /** Divides every coordinate by Z, given {@code zInverse} = 1/Z: (y+x, y-x, 2d xy, 2). */
+    void makeAffine(FieldElement51 zInverse) {
+        yPlusX.mul(yPlusX, zInverse);
+        yMinusX.mul(yMinusX, zInverse);
+        t2d.mul(t2d, zInverse);
+        z2.setOne();
+        z2.add(z2, z2);
+        affine = true;
     }
 
     /** {@code count} new points, to be filled. */

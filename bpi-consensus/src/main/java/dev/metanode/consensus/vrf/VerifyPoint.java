@@ -135,7 +135,7 @@ final class VerifyPoint {
         h.addLazy(y, x);
         h.mul(h, q.yPlusX); // B
         f.mul(t, q.t2d); // C
-        g.mul(z, q.z2); // D
+        timesZ2(q);
         finish(e, h, f, g, false, withT);
     }
 
@@ -146,8 +146,20 @@ final class VerifyPoint {
         h.addLazy(y, x);
         h.mul(h, q.yMinusX); // B
         f.mul(t, q.t2d); // -C
-        g.mul(z, q.z2); // D
+        timesZ2(q);
         finish(e, h, f, g, true, withT);
+    }
+
+    /**
+     * g = D = Z1 * 2 Z2: for an affine q just 2 Z1, lazy (below 2^53): D is only a minuend and an
+     * addend, and G = D - C from it stays below 2^53 + 4p's limbs &lt; 2^54, as mul's first factor needs.
+     */
+    private void timesZ2(CachedPoint q) {
+        if (q.affine) {
+            g.addLazy(z, z);
+        } else {
+            g.mul(z, q.z2);
+        }
     }
 
     /**

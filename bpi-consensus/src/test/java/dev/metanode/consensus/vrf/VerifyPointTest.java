@@ -140,6 +140,22 @@ class VerifyPointTest {
                 assertArrayEquals(p.multiply(BigInteger.valueOf(2L * j + 1)).encode(), v.encode(), "entry " + j);
             }
         }
+        for (EdwardsPoint p : points(6)) { // affine tables, added to and subtracted from a point with Z != 1
+            CachedPoint[] table = CachedPoint.array(32);
+            OddMultiples.fillAffine(of(p), new CachedPoint(), table, table.length);
+            EdwardsPoint q = p.twice().add(EdwardsPoint.BASE);
+            for (int j = 0; j < table.length; j++) {
+                assertTrue(table[j].affine);
+                EdwardsPoint multiple = p.multiply(BigInteger.valueOf(2L * j + 1));
+                VerifyPoint v = of(q.twice());
+                v.twice(true); // Z is no longer 1
+                v.add(table[j], true);
+                assertArrayEquals(q.twice().twice().add(multiple).encode(), v.encode(), "entry " + j);
+                v.sub(table[j], false);
+                v.twice(true);
+                assertArrayEquals(q.twice().twice().twice().encode(), v.encode(), "entry " + j);
+            }
+        }
         for (int j = 0; j < OddMultiples.BASE.length; j++) {
             VerifyPoint v = new VerifyPoint();
             v.add(OddMultiples.BASE[j], true);
