@@ -211,44 +211,69 @@ final class FieldElement51 {
         settle(h0, m0, h1, m1, h2, m2, h3, m3, h4, m4);
     }
 
-    /** this = a^2: the 15 distinct products of {@link #mul}, doubled where they appear twice. */
+    /** this = a^2. */
     void sqr(FieldElement51 a) {
+        sqrTimes(a, 1);
+    }
+
+    /**
+     * this = a^(2^n), n at least 1: n squarings, each the 15 distinct products of {@link #mul} (doubled
+     * where they appear twice), with the limbs kept in locals from one squaring to the next: square
+     * roots and inversions are chains of up to 100 squarings, and this saves their stores and loads.
+     */
+    void sqrTimes(FieldElement51 a, int n) {
         long a0 = a.l0;
         long a1 = a.l1;
         long a2 = a.l2;
         long a3 = a.l3;
         long a4 = a.l4;
-        long d0 = 2 * a0;
-        long d1 = 2 * a1;
-        long a1w2 = 2 * WRAP * a1;
-        long a2w2 = 2 * WRAP * a2;
-        long a3w = WRAP * a3;
-        long a3w2 = 2 * a3w;
-        long a4w = WRAP * a4;
-        long s0 = a0 << SPLIT_SHIFT;
-        long s1 = a1 << SPLIT_SHIFT;
-        long s2 = a2 << SPLIT_SHIFT;
-        long s3 = a3 << SPLIT_SHIFT;
-        long s4 = a4 << SPLIT_SHIFT;
-        long h0 = hi(a0, s0) + hi(a1w2, s4) + hi(a2w2, s3);
-        long m0 = lo(a0, s0) + lo(a1w2, s4) + lo(a2w2, s3);
-        long h1 = hi(d0, s1) + hi(a2w2, s4) + hi(a3w, s3);
-        long m1 = lo(d0, s1) + lo(a2w2, s4) + lo(a3w, s3);
-        long h2 = hi(d0, s2) + hi(a1, s1) + hi(a3w2, s4);
-        long m2 = lo(d0, s2) + lo(a1, s1) + lo(a3w2, s4);
-        long h3 = hi(d0, s3) + hi(d1, s2) + hi(a4w, s4);
-        long m3 = lo(d0, s3) + lo(d1, s2) + lo(a4w, s4);
-        long h4 = hi(d0, s4) + hi(d1, s3) + hi(a2, s2);
-        long m4 = lo(d0, s4) + lo(d1, s3) + lo(a2, s2);
-        settle(h0, m0, h1, m1, h2, m2, h3, m3, h4, m4);
-    }
-
-    /** this = a^(2^n), n at least 1. */
-    void sqrTimes(FieldElement51 a, int n) {
-        sqr(a);
-        for (int i = 1; i < n; i++) {
-            sqr(this);
+        for (int i = 0; i < n; i++) {
+            long d0 = 2 * a0;
+            long d1 = 2 * a1;
+            long a1w2 = 2 * WRAP * a1;
+            long a2w2 = 2 * WRAP * a2;
+            long a3w = WRAP * a3;
+            long a3w2 = 2 * a3w;
+            long a4w = WRAP * a4;
+            long s0 = a0 << SPLIT_SHIFT;
+            long s1 = a1 << SPLIT_SHIFT;
+            long s2 = a2 << SPLIT_SHIFT;
+            long s3 = a3 << SPLIT_SHIFT;
+            long s4 = a4 << SPLIT_SHIFT;
+            long h0 = hi(a0, s0) + hi(a1w2, s4) + hi(a2w2, s3);
+            long m0 = lo(a0, s0) + lo(a1w2, s4) + lo(a2w2, s3);
+            long h1 = hi(d0, s1) + hi(a2w2, s4) + hi(a3w, s3);
+            long m1 = lo(d0, s1) + lo(a2w2, s4) + lo(a3w, s3);
+            long h2 = hi(d0, s2) + hi(a1, s1) + hi(a3w2, s4);
+            long m2 = lo(d0, s2) + lo(a1, s1) + lo(a3w2, s4);
+            long h3 = hi(d0, s3) + hi(d1, s2) + hi(a4w, s4);
+            long m3 = lo(d0, s3) + lo(d1, s2) + lo(a4w, s4);
+            long h4 = hi(d0, s4) + hi(d1, s3) + hi(a2, s2);
+            long m4 = lo(d0, s4) + lo(d1, s3) + lo(a2, s2);
+            // settle, as in mul, into the locals
+            long c = (h0 << 1) + (m0 >>> 51);
+            a0 = m0 & LIMB_MASK;
+            m1 += c;
+            c = (h1 << 1) + (m1 >>> 51);
+            a1 = m1 & LIMB_MASK;
+            m2 += c;
+            c = (h2 << 1) + (m2 >>> 51);
+            a2 = m2 & LIMB_MASK;
+            m3 += c;
+            c = (h3 << 1) + (m3 >>> 51);
+            a3 = m3 & LIMB_MASK;
+            m4 += c;
+            c = (h4 << 1) + (m4 >>> 51);
+            a4 = m4 & LIMB_MASK;
+            a0 += WRAP * c;
+            a1 += a0 >>> 51;
+            a0 &= LIMB_MASK;
         }
+        l0 = a0;
+        l1 = a1;
+        l2 = a2;
+        l3 = a3;
+        l4 = a4;
     }
 
     /** The product divided by 2^52 ({@code shifted} is a limb shifted left by 12). */
