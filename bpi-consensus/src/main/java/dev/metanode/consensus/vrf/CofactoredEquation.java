@@ -73,7 +73,6 @@ final class CofactoredEquation {
             loadWeight(i - from);
             sum.term(p.rMultiples[i], ParsedSignatures.R_WIDTH, weight, ScalarModL.WEIGHT_LIMBS, true);
         }
-        keySlots.forget();
         sum.sumInto(acc);
         acc.timesCofactor();
         return acc.isIdentity();
@@ -139,15 +138,19 @@ final class CofactoredEquation {
         private VerifyKey[] table = new VerifyKey[0];
         private int[] slots = new int[0];
 
+        /** Empties the table (whatever happened to the last batch), with room for {@code atMost} keys. */
         void clear(int atMost) {
             int capacity = Integer.highestOneBit(Math.max(4, atMost) * 2 - 1) * 2; // load factor at most 1/2
             if (capacity > table.length) {
                 table = new VerifyKey[capacity];
                 slots = new int[capacity];
+            } else {
+                Arrays.fill(table, null);
             }
             if (atMost > keys.length) {
                 keys = new VerifyKey[atMost];
             }
+            Arrays.fill(keys, 0, size, null);
             size = 0;
         }
 
@@ -164,12 +167,6 @@ final class CofactoredEquation {
                     return slots[h];
                 }
             }
-        }
-
-        /** Drops the references, so the table is empty for the next batch. */
-        void forget() {
-            Arrays.fill(table, null);
-            Arrays.fill(keys, 0, size, null);
         }
 
         private static int mix(int h) {

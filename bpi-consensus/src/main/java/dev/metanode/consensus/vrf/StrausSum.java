@@ -38,6 +38,9 @@ final class StrausSum {
      * P given by its table for digits of {@code width}.
      */
     void term(CachedPoint[] table, int width, long[] k, int limbs, boolean negate) {
+        if (terms == stride) { // a row holds one digit per term: one more would spill into the next row
+            throw new IllegalStateException("more terms than the sum was started with: " + stride);
+        }
         ScalarModL.toWords(k, limbs, words);
         tables[terms] = table;
         termTop[terms] = NafDigits.recode(words, width, negate, digits, terms, stride);

@@ -41,7 +41,7 @@ final class VerifyKey {
      * key, so that a cached key costs no allocation.
      */
     static VerifyKey of(byte[] pk, KeyBytes probe) {
-        probe.point(pk);
+        probe.set(pk);
         synchronized (KEYS) {
             VerifyKey known = KEYS.get(probe);
             if (known != null) {
@@ -51,7 +51,7 @@ final class VerifyKey {
         VerifyKey key = decode(pk);
         if (key != null) {
             synchronized (KEYS) {
-                KEYS.put(new KeyBytes().point(pk.clone()), key);
+                KEYS.put(new KeyBytes().set(pk.clone()), key);
             }
         }
         return key;
@@ -78,7 +78,7 @@ final class VerifyKey {
         private byte[] bytes;
         private int hash;
 
-        KeyBytes point(byte[] key) {
+        KeyBytes set(byte[] key) {
             bytes = key;
             hash = Arrays.hashCode(key);
             return this;

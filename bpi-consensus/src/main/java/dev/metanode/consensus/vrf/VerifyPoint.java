@@ -3,7 +3,7 @@ package dev.metanode.consensus.vrf;
 import java.math.BigInteger;
 
 /**
- * A mutable point of edwards25519 in extended coordinates (X:Y:Z:T), x = X/Z, y = Y/T, XY = ZT,
+ * A mutable point of edwards25519 in extended coordinates (X:Y:Z:T), x = X/Z, y = Y/Z, XY = ZT,
  * on {@link FieldElement51}, for signature verification: every operation works in place with
  * this point's own temporaries, so a verification allocates nothing per signature. Variable
  * time, for public inputs only; the VRF's secret scalars go through {@link EdwardsPoint}.
@@ -145,7 +145,7 @@ final class VerifyPoint {
         e.mul(e, q.yPlusX); // A
         h.addLazy(y, x);
         h.mul(h, q.yMinusX); // B
-        f.mul(t, q.t2d); // -C
+        f.mul(t, q.t2d); // q's C, whose sign finish flips
         timesZ2(q);
         finish(e, h, f, g, true, withT);
     }

@@ -1,6 +1,7 @@
 package dev.metanode.consensus.vrf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -63,6 +64,8 @@ class StrausSumTest {
         VerifyPoint acc = new VerifyPoint();
         sum.sumInto(acc);
         assertTrue(acc.isIdentity());
+        assertThrows(IllegalStateException.class,
+                () -> sum.term(OddMultiples.BASE, OddMultiples.BASE_WIDTH, limbs(BigInteger.ONE), ScalarModL.LIMBS, false));
         Random random = new Random(62);
         for (int i = 0; i < 20; i++) {
             BigInteger k = new BigInteger(253, random);
