@@ -25,7 +25,7 @@ public final class Ed25519Batch {
     /** Below this size a batch is checked one signature at a time. */
     private static final int SMALLEST_BATCH = 4;
     /**
-     * {@link #verifyEach} makes batches of at most this many: it bounds a thread's workspace (~0.6 MiB
+     * {@link #verifyEach} makes batches of at most this many: it bounds a thread's workspace (~0.7 MiB
      * at 256), and beyond it a bigger batch saves little, its doublings being shared already.
      */
     private static final int LARGEST_BATCH = 256;
