@@ -13,6 +13,9 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * precomputed tables (j * 16^i * B), so it needs no doublings at all. Table entries are chosen by
  * constant-time conditional moves over the whole table and negated by a conditional swap, so the
  * sequence of field operations does not depend on the (secret) scalar's digits.
+ *
+ * <p>Signature verification, whose inputs are all public, has its own faster variable-time code
+ * ({@link VerifyPoint}, {@link FieldElement51}); it shares only {@link #canonicalEncoding}.
  */
 final class EdwardsPoint {
     static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));

@@ -4,7 +4,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Sum of [k_i]P_i over many points in one pass (Straus' method with width-5 non-adjacent forms):
+ * The batch verification's former multi-scalar sum, on {@link EdwardsPoint} and BigInteger scalars,
+ * kept in the tests as an independent reference for {@link StrausSum} (which replaced it).
+ *
+ * <p>Sum of [k_i]P_i over many points in one pass (Straus' method with width-5 non-adjacent forms):
  * the 253 doublings are shared by every term, and each term costs one addition per non-zero digit
  * (about one in six) plus a table of its odd multiples P, 3P .. 15P. Variable time: only for public
  * inputs (signature verification), never with a secret scalar.
