@@ -71,6 +71,41 @@ class CachingVerifierTest {
     }
 
     @Test
+    void aFullTableForgetsOldAnswersAndNeverConfusesQuestions() {
+        // A cheap stand-in for the real check (the subject here is the table, not Ed25519): yes for
+        // even message numbers, so a question answered from another question's slot would show.
+        SignatureVerifier parity = new SignatureVerifier() {
+            @Override
+            public boolean verify(PublicKey key, byte[] message, byte[] signature) {
+                computed.incrementAndGet();
+                return java.nio.ByteBuffer.wrap(message).getInt() % 2 == 0;
+            }
+
+            @Override
+            public Optional<byte[]> vrfVerify(byte[] vrfKey, byte[] alpha, byte[] proof) {
+                return Optional.empty();
+            }
+        };
+        CachingVerifier verifier = new CachingVerifier(parity);
+        PublicKey key = TestKeys.key(6).publicKey();
+        byte[] signature = new byte[64];
+        int questions = CachingVerifier.ENTRIES_MAX * 2;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < questions; i++) {
+                byte[] message = java.nio.ByteBuffer.allocate(4).putInt(i).array();
+                assertEquals(i % 2 == 0, verifier.verify(key, message, signature), "question " + i);
+            }
+        }
+        assertTrue(computed.get() > questions, "a table of " + CachingVerifier.ENTRIES_MAX + " forgets some of "
+                + questions + " answers");
+        int before = computed.get();
+        for (int i = questions - 8; i < questions; i++) {
+            verifier.verify(key, java.nio.ByteBuffer.allocate(4).putInt(i).array(), signature);
+        }
+        assertTrue(computed.get() - before < 8, "recent answers are still remembered");
+    }
+
+    @Test
     void theDirectVerifierAnswersABatchAsItAnswersEachAlone() {
         SigningKey key = TestKeys.key(5);
         List<SignatureVerifier.SignatureCheck> checks = new ArrayList<>();
