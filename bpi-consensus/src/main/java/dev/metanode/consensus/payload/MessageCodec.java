@@ -68,6 +68,14 @@ public final class MessageCodec {
         return out.toByteArray();
     }
 
+    /**
+     * Whether {@code bytes} claim to be gossiped transactions, read from the kind byte alone (before
+     * decoding): they may wait behind the QBFT messages that decide blocks.
+     */
+    public static boolean isTransactionGossip(byte[] bytes) {
+        return bytes != null && bytes.length >= 2 && bytes[0] == VERSION && (bytes[1] == TX || bytes[1] == TXS);
+    }
+
     public static Message decode(byte[] bytes) throws MalformedMessageException {
         if (bytes == null || bytes.length > MESSAGE_BYTES_MAX) {
             throw new MalformedMessageException("message longer than " + MESSAGE_BYTES_MAX + " bytes");

@@ -9,6 +9,7 @@ import dev.metanode.consensus.chain.SealedBlock;
 import dev.metanode.consensus.chain.Validator;
 import dev.metanode.consensus.mempool.Mempool;
 import dev.metanode.consensus.payload.Message;
+import dev.metanode.consensus.payload.MessageCodec;
 import dev.metanode.consensus.vrf.VrfSecretKey;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
@@ -90,7 +91,14 @@ public final class LedgerService implements Ledger, Service {
     private final BlockDelivery delivery;
     private final PendingTxs pending;
     private final SignatureChecks checks;
+    /**
+     * Inbound messages in two lanes, each handled in arrival order once checked: the messages that
+     * decide blocks, and gossiped transactions. A prepare never waits for the signatures of a
+     * gossip batch that arrived before it (QBFT takes messages in any order; a proposal carries its
+     * transactions, and gossip of a transaction already final is refused as such).
+     */
     private final ArrayBlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(INBOUND_MESSAGES_MAX);
+    private final ArrayBlockingQueue<Inbound> gossip = new ArrayBlockingQueue<>(INBOUND_MESSAGES_MAX);
     private final AtomicBoolean inboundScheduled = new AtomicBoolean();
     private final ArrayBlockingQueue<Submission> submissions = new ArrayBlockingQueue<>(SUBMITS_QUEUED_MAX);
     private final AtomicBoolean submitsScheduled = new AtomicBoolean();
@@ -256,7 +264,8 @@ public final class LedgerService implements Ledger, Service {
      */
     public boolean deliver(PublicKey from, byte[] message) {
         Inbound m = new Inbound(from, message);
-        if (state != State.RUNNING || !inbound.offer(m)) {
+        ArrayBlockingQueue<Inbound> lane = MessageCodec.isTransactionGossip(message) ? gossip : inbound;
+        if (state != State.RUNNING || !lane.offer(m)) {
             droppedMessages.incrementAndGet();
             return false;
         }
@@ -424,25 +433,37 @@ public final class LedgerService implements Ledger, Service {
         delivery.published(block);
     }
 
+    /** Handles the ready heads of both lanes, the block-deciding one first, up to a batch's worth. */
     private void drainInboundBatch() {
         inboundScheduled.set(false);
-        for (int i = 0; i < INBOUND_BATCH_MAX; i++) {
-            Inbound m = inbound.peek();
-            if (m == null || !m.ready) {
-                return; // the pool schedules another batch when the head is ready
-            }
-            inbound.poll();
-            handle(m);
-        }
-        // More left: queue another batch behind whatever else is waiting.
-        Inbound next = inbound.peek();
-        if (next != null && next.ready && inboundScheduled.compareAndSet(false, true)) {
+        int handled = drainReady(inbound, INBOUND_BATCH_MAX);
+        drainReady(gossip, INBOUND_BATCH_MAX - handled);
+        // More left: queue another batch behind whatever else is waiting. A head not yet ready is
+        // the pool's to announce when it is.
+        if ((readyHead(inbound) || readyHead(gossip)) && inboundScheduled.compareAndSet(false, true)) {
             later(this::drainInboundBatch);
         }
     }
 
+    private int drainReady(ArrayBlockingQueue<Inbound> lane, int max) {
+        int handled = 0;
+        while (handled < max && readyHead(lane)) {
+            handle(lane.poll());
+            handled++;
+        }
+        return handled;
+    }
+
+    private static boolean readyHead(ArrayBlockingQueue<Inbound> lane) {
+        Inbound head = lane.peek();
+        return head != null && head.ready;
+    }
+
     private void drainInbound() {
         for (Inbound m = inbound.poll(); m != null; m = inbound.poll()) {
+            handle(m);
+        }
+        for (Inbound m = gossip.poll(); m != null; m = gossip.poll()) {
             handle(m);
         }
     }

@@ -22,10 +22,12 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks signatures (of transactions, of QBFT messages and commit seals) on a small pool (one thread per available processor) before the
@@ -42,6 +44,7 @@ final class SignatureChecks {
     private final String chainId;
     private final SignatureVerifier verifier;
     private final ExecutorService pool;
+    private final AtomicLong sequence = new AtomicLong();
     /** Transactions given to {@link #check} and not yet taken into a batch. */
     private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     /** The set deciding the current height, as of the consensus thread's last event: whose VRF keys proposals use. */
@@ -52,9 +55,32 @@ final class SignatureChecks {
         this.verifier = verifier;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.pool = Executors.newFixedThreadPool(threads,
+        // Urgent tasks first (see Ranked): a priority queue, so the pool is a ThreadPoolExecutor.
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
                 r -> Thread.ofPlatform().name(threadName + "-" + n.incrementAndGet()).daemon(true)
                         .priority(Thread.MIN_PRIORITY).unstarted(r));
+    }
+
+    /**
+     * A pool task with its rank: the checks of messages that decide blocks (proposals, prepares,
+     * commits, round changes, final blocks) before the backlog of submitted and gossiped
+     * transactions, first come first served within each. Transactions a proposal carries that also
+     * wait in the backlog are checked with the proposal; the backlog then finds their answers
+     * remembered by the verifier instead of checking them again.
+     */
+    private record Ranked(boolean urgent, long sequence, Runnable task) implements Runnable, Comparable<Ranked> {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            if (urgent != other.urgent) {
+                return urgent ? -1 : 1;
+            }
+            return Long.compare(sequence, other.sequence);
+        }
     }
 
     /**
@@ -71,7 +97,7 @@ final class SignatureChecks {
     private void enqueue(List<Transaction> txs, Runnable eachDone) {
         txs.forEach(tx -> submitted.add(new Submitted(tx, eachDone)));
         for (int t = 0; t < (txs.size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
-            run(this::checkSubmitted, this::releaseSubmitted);
+            run(false, this::checkSubmitted, this::releaseSubmitted);
         }
     }
 
@@ -107,7 +133,8 @@ final class SignatureChecks {
      * hands the message (null if it does not decode) to {@code done}.
      */
     void decodeAndCheck(byte[] bytes, Consumer<Message> done) {
-        run(() -> {
+        boolean urgent = !MessageCodec.isTransactionGossip(bytes);
+        run(urgent, () -> {
             Message message = null;
             try {
                 message = MessageCodec.decode(bytes);
@@ -132,6 +159,7 @@ final class SignatureChecks {
         }, () -> done.accept(null));
     }
 
+    /** A message's transactions, in chunks across the pool, ranked urgent (they wait only behind other urgent checks). */
     private void checkAll(List<Transaction> txs, Runnable done) {
         if (txs.size() <= CHUNK_TXS) {
             try {
@@ -150,7 +178,7 @@ final class SignatureChecks {
         };
         for (int c = 0; c < chunks; c++) {
             List<Transaction> chunk = txs.subList(c * CHUNK_TXS, Math.min(txs.size(), (c + 1) * CHUNK_TXS));
-            run(() -> {
+            run(true, () -> {
                 try {
                     verifyAll(chunk);
                 } finally {
@@ -160,9 +188,9 @@ final class SignatureChecks {
         }
     }
 
-    private void run(Runnable task, Runnable ifRejected) {
+    private void run(boolean urgent, Runnable task, Runnable ifRejected) {
         try {
-            pool.execute(task);
+            pool.execute(new Ranked(urgent, sequence.getAndIncrement(), task));
         } catch (RejectedExecutionException e) {
             ifRejected.run();
         }
