@@ -110,6 +110,9 @@ public final class StartCommand implements Callable<Integer> {
      */
     static List<String> priorityOptions() {
         try {
+            if ("off".equals(System.getenv("METANODE_PRIORITIES"))) {
+                return List.of();
+            }
             Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             return Integer.valueOf(0).equals(uid) ? List.of("-XX:ThreadPriorityPolicy=1") : List.of();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
