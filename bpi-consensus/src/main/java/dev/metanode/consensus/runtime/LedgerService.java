@@ -217,25 +217,43 @@ public final class LedgerService implements Ledger, Service {
      */
     @Override
     public CompletableFuture<TxInclusion> submit(Transaction tx) {
-        CompletableFuture<TxInclusion> future = new CompletableFuture<>();
-        if (state != State.RUNNING) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the ledger is not running"));
+        return submitAll(List.of(tx)).get(0);
+    }
+
+    /**
+     * {@link #submit} for many transactions at once (a client's batch): their signatures are checked
+     * as whole batches on the pool, rather than as whatever one-at-a-time submissions happened to
+     * queue up before a pool task ran. Futures in the order of {@code txs}.
+     */
+    public List<CompletableFuture<TxInclusion>> submitAll(List<Transaction> txs) {
+        List<CompletableFuture<TxInclusion>> futures = new ArrayList<>(txs.size());
+        List<Transaction> accepted = new ArrayList<>(txs.size());
+        List<Submission> queued = new ArrayList<>(txs.size());
+        for (Transaction tx : txs) {
+            if (state != State.RUNNING) {
+                futures.add(CompletableFuture.failedFuture(new IllegalStateException("the ledger is not running")));
+                continue;
+            }
+            Submission submission = new Submission(tx, new CompletableFuture<>());
+            if (!submissions.offer(submission)) {
+                futures.add(CompletableFuture.failedFuture(new SubmitRefusedException(SubmitResult.Status.MEMPOOL_FULL,
+                        "more than " + SUBMITS_QUEUED_MAX + " submissions queued")));
+                continue;
+            }
+            futures.add(submission.future);
+            accepted.add(tx);
+            queued.add(submission);
         }
-        Submission submission = new Submission(tx, future);
-        if (!submissions.offer(submission)) {
-            return CompletableFuture.failedFuture(new SubmitRefusedException(SubmitResult.Status.MEMPOOL_FULL,
-                    "more than " + SUBMITS_QUEUED_MAX + " submissions queued"));
-        }
-        // The signature is checked on the pool; the consensus thread takes submissions in order, once checked.
-        unchecked.incrementAndGet();
-        checks.check(tx, () -> {
+        // Signatures are checked on the pool; the consensus thread takes submissions in order, once checked.
+        unchecked.addAndGet(queued.size());
+        checks.checkEach(accepted, queued.stream().<Runnable>map(submission -> () -> {
             submission.checked = true;
             int waiting = checkedWaiting.incrementAndGet();
             if (unchecked.decrementAndGet() == 0 || waiting >= SUBMITS_BATCH_MIN) {
                 submissionsReady();
             }
-        });
-        return future;
+        }).toList());
+        return futures;
     }
 
     private void submissionsReady() {

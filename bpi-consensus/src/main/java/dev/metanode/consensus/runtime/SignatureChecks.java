@@ -90,13 +90,25 @@ final class SignatureChecks {
      * batches, and an idle node checks each transaction alone, at once.
      */
     void check(Transaction tx, Runnable done) {
-        enqueue(List.of(tx), done);
+        checkEach(List.of(tx), List.of(done));
+    }
+
+    /** {@link #check} for many, queued together so that the pool takes them as whole batches; {@code dones[i]} for {@code txs[i]}. */
+    void checkEach(List<Transaction> txs, List<Runnable> dones) {
+        for (int i = 0; i < txs.size(); i++) {
+            submitted.add(new Submitted(txs.get(i), dones.get(i)));
+        }
+        scheduleBatches(txs.size());
     }
 
     /** Queues {@code txs}, each running {@code eachDone} once checked, with enough pool tasks to take them all. */
     private void enqueue(List<Transaction> txs, Runnable eachDone) {
         txs.forEach(tx -> submitted.add(new Submitted(tx, eachDone)));
-        for (int t = 0; t < (txs.size() + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
+        scheduleBatches(txs.size());
+    }
+
+    private void scheduleBatches(int txs) {
+        for (int t = 0; t < (txs + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
             run(false, this::checkSubmitted, this::releaseSubmitted);
         }
     }

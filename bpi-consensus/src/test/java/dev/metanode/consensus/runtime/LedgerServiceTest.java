@@ -119,6 +119,31 @@ class LedgerServiceTest {
     }
 
     @Test
+    void aBatchSubmittedTogetherCommitsEachTransactionOnceInItsOrder() throws Exception {
+        try (Services s = new Services(1)) {
+            LedgerService ledger = s.get(0);
+            List<Transaction> txs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                txs.add(KvHandler.put(TestKeys.key(51), i, "batch" + i + "=v"));
+            }
+            txs.add(txs.get(7)); // the same transaction twice in one batch: one inclusion
+            txs.add(KvHandler.put(TestKeys.key(51), 999, "no-equals"));
+            List<CompletableFuture<TxInclusion>> futures = ledger.submitAll(txs);
+            assertEquals(txs.size(), futures.size());
+            Set<String> places = new HashSet<>();
+            for (int i = 0; i < 300; i++) {
+                TxInclusion inclusion = futures.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals(txs.get(i).idHex(), inclusion.txIdHex());
+                places.add(inclusion.height() + "/" + inclusion.index());
+            }
+            assertEquals(300, places.size(), "each transaction has a place of its own");
+            assertEquals(futures.get(7).get(), futures.get(300).get(30, TimeUnit.SECONDS));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> futures.get(301).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(SubmitRefusedException.class, refused.getCause());
+        }
+    }
+
+    @Test
     void fourValidatorsInOneJvmCommitWhatAnyOfThemReceives() throws Exception {
         try (Services s = new Services(4)) {
             List<CompletableFuture<TxInclusion>> futures = new ArrayList<>();

@@ -45,7 +45,7 @@ final class ChainTxRoutes {
         }
         long waitMs = request.queryLong("timeoutMs", WAIT_MS_DEFAULT, 1, WAIT_MS_DEFAULT);
         LedgerService chain = ledger.get();
-        List<CompletableFuture<TxInclusion>> futures = txs.stream().map(chain::submit).toList();
+        List<CompletableFuture<TxInclusion>> futures = chain.submitAll(txs);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < txs.size(); i++) {
