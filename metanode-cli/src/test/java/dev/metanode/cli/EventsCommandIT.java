@@ -45,11 +45,15 @@ class EventsCommandIT {
         metanode.ok("start", "--api-port", "0", "--http-port", "0");
         text = metanode.start("events", "--types", "receipt");
         json = metanode.start("events", "-o", "json");
-        String line = null;
-        for (int i = 0; i < RECEIPT_TRIES_MAX && line == null; i++) {
+        // Each command subscribes a moment after it starts: cause receipts until both have shown one,
+        // then one more, which both must show.
+        for (int i = 0; i < RECEIPT_TRIES_MAX && !(seen(text) > 0 && seen(json) > 0); i++) {
             metanode.ok("keys", "create", "--role", "viewer", "--name", "probe-" + i);
-            line = awaitLine(text, "http.key.create");
+            awaitLine(text, "http.key.create");
         }
+        int before = seen(text);
+        metanode.ok("keys", "create", "--role", "viewer", "--name", "probe-both");
+        String line = awaitNewLine(text, before);
         assertNotNull(line, "no receipt line; out: " + text.out() + " err: " + text.err());
         assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  receipt     rx_[0-9a-f]{20}  \\w+ http\\.key\\.create"), line);
         String id = line.split("\\s+")[2];
@@ -70,6 +74,25 @@ class EventsCommandIT {
             assertEquals(1, command.exit(30), command.err());
             assertEquals("metanode: the node stopped; no more events", command.err().strip());
         }
+    }
+
+    /** Key-creation receipts the command has printed so far. */
+    private static int seen(MetanodeProcess.Background command) throws IOException {
+        return (int) command.out().lines().filter(l -> l.contains("http.key.create")).count();
+    }
+
+    /** The key-creation line after the first {@code before} ones, waiting up to LINE_WAIT_MS; null if none came. */
+    private static String awaitNewLine(MetanodeProcess.Background command, int before)
+            throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + LINE_WAIT_MS;
+        do {
+            var lines = command.out().lines().filter(l -> l.contains("http.key.create")).toList();
+            if (lines.size() > before) {
+                return lines.get(before);
+            }
+            Thread.sleep(50);
+        } while (System.currentTimeMillis() < deadline);
+        return null;
     }
 
     /** The first output line containing {@code wanted}, waiting up to LINE_WAIT_MS for it; null if none came. */
