@@ -45,18 +45,10 @@ final class MetanodeProcess {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(launcher().toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("METANODE_HOME", home.toString());
-        pb.environment().remove("JAVA_HOME");
         Path out = Files.createTempFile("metanode-out", ".txt");
         Path err = Files.createTempFile("metanode-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                new java.io.File("/dev/null")));
         long begin = System.nanoTime();
-        Process process = pb.start();
+        Process process = processBuilder(args, out, err).start();
         if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("metanode " + String.join(" ", args) + " did not finish in " + COMMAND_TIMEOUT_S + " s");
@@ -90,19 +82,23 @@ final class MetanodeProcess {
 
     /** Starts a command that keeps running (events, logs -f); the caller stops it. */
     Background start(String... args) throws IOException {
+        Path out = Files.createTempFile("metanode-out", ".txt");
+        Path err = Files.createTempFile("metanode-err", ".txt");
+        out.toFile().deleteOnExit();
+        err.toFile().deleteOnExit();
+        return new Background(processBuilder(args, out, err).start(), out, err);
+    }
+
+    /** The launcher with {@code args}, this home, no JAVA_HOME (the launcher finds a JDK), output to files. */
+    private ProcessBuilder processBuilder(String[] args, Path out, Path err) {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("METANODE_HOME", home.toString());
         pb.environment().remove("JAVA_HOME");
-        Path out = Files.createTempFile("metanode-out", ".txt");
-        Path err = Files.createTempFile("metanode-err", ".txt");
-        out.toFile().deleteOnExit();
-        err.toFile().deleteOnExit();
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                new java.io.File("/dev/null")));
-        return new Background(pb.start(), out, err);
+        return pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
 
     Result ok(String... args) throws IOException, InterruptedException {
