@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SniHandler;
 import dev.metanode.httpcage.sig.SignatureKeys;
 import dev.metanode.httpcage.notary.ExchangeStore;
 import dev.metanode.httpcage.notary.Notary;
+import dev.metanode.httpcage.notary.NotaryRecovery;
 import dev.metanode.httpcage.proxy.FrontDoorInitializer;
 import dev.metanode.httpcage.proxy.HostRouter;
 import dev.metanode.httpcage.proxy.ProxyContext;
@@ -45,6 +46,7 @@ public final class HttpCage implements Service {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
+    private NotaryRecovery.Outcome recovered = new NotaryRecovery.Outcome(0, 0, 0);
 
     private final HttpCageBuilder.Parts parts;
 
@@ -99,6 +101,10 @@ public final class HttpCage implements Service {
 
     @Override
     public void start() throws InterruptedException {
+        if (parts.receiptLog() != null) {
+            // Before the first request: a batch the last run left without a receipt link gets it now.
+            recovered = NotaryRecovery.run(parts.receiptLog(), exchanges);
+        }
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers().get());
         // One event loop per core, not Netty's two: the notary and the log writer need CPU too.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
@@ -108,6 +114,11 @@ public final class HttpCage implements Service {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new FrontDoorInitializer(context, tls));
         listener = bootstrap.bind(new InetSocketAddress(config.bindAddress(), config.port())).sync().channel();
+    }
+
+    /** What {@link #start} repaired of batches an earlier run left pending (a crash, a failed append). */
+    public NotaryRecovery.Outcome recovered() {
+        return recovered;
     }
 
     /** The port actually bound (useful with port 0). */

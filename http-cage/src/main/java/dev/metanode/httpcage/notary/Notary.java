@@ -124,7 +124,7 @@ public final class Notary implements AutoCloseable {
                 encoded.add(ExchangeRecord.encode(f.record(), f.seq(), f.endedMs()));
             }
             batch = new ExchangeBatch(encoded);
-            exchanges.putRecords(batch);
+            exchanges.putRecords(batch, log.size());
             future = log.append(PipelineReceipts.batchDraft(batch, records, finished.get(0).seq()));
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);

@@ -1,5 +1,7 @@
 package dev.metanode.httpcage.notary;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metanode.core.codec.Json;
 import dev.metanode.core.receipt.ReceiptDraft;
 import dev.metanode.core.receipt.ReceiptKind;
 import dev.metanode.core.receipt.Subject;
@@ -25,32 +27,59 @@ public final class PipelineReceipts {
 
     /** A batch: its records, and per record the facts the summary is built from. */
     public static ReceiptDraft batchDraft(ExchangeBatch batch, List<PipelineRecord> records, long firstSeq) {
-        TreeSet<String> apps = new TreeSet<>();
-        Map<String, Integer> statuses = new TreeMap<>();
-        int refused = 0;
-        int flagged = 0;
+        Tally tally = new Tally();
         for (PipelineRecord r : records) {
-            if (apps.size() < APPS_LISTED_MAX) {
-                apps.add(r.app());
-            }
-            statuses.merge((r.status() / 100) + "xx", 1, Integer::sum);
-            if (r.decisions().containsKey("refused") || r.decisions().containsKey("cage")) {
-                refused++;
-            }
-            if ("yellow".equals(r.decisions().get("flow"))) {
-                flagged++;
-            }
+            tally.add(r.app(), r.status(), r.decisions().containsKey("refused") || r.decisions().containsKey("cage"),
+                    "yellow".equals(r.decisions().get("flow")));
         }
-        String actor = apps.size() == 1 ? "app:" + apps.first() : "http-cage";
-        return ReceiptDraft.builder(ReceiptKind.PIPELINE, actor, BATCH_OPERATION)
-                .subject(Subject.of(BATCH_SUBJECT, batch.root()))
-                .input("exchanges", batch.size())
-                .input("apps", List.copyOf(apps))
-                .input("firstSeq", firstSeq)
-                .input("lastSeq", firstSeq + batch.size() - 1)
-                .result("statuses", statuses)
-                .policy("refused", refused)
-                .policy("flagged", flagged)
-                .build();
+        return tally.draft(batch, firstSeq).build();
+    }
+
+    /**
+     * The receipt of a batch whose records were stored but whose receipt never became durable (a
+     * crash, a failed append): the same summary, read back from the records, marked
+     * {@code recovered}. Its subject is the same root, so the records' proofs hold.
+     */
+    public static ReceiptDraft recoveredDraft(ExchangeBatch batch) {
+        Tally tally = new Tally();
+        long firstSeq = Long.MAX_VALUE;
+        for (int i = 0; i < batch.size(); i++) {
+            JsonNode record = Json.parse(batch.record(i));
+            JsonNode policy = record.path("policy");
+            tally.add(record.path("app").asText(), record.path("status").asInt(),
+                    policy.has("refused") || policy.has("cage"), "yellow".equals(policy.path("flow").asText()));
+            firstSeq = Math.min(firstSeq, record.path("seq").asLong());
+        }
+        return tally.draft(batch, firstSeq).input("recovered", true).build();
+    }
+
+    /** What a batch receipt says of its exchanges without the records. */
+    private static final class Tally {
+        private final TreeSet<String> apps = new TreeSet<>();
+        private final Map<String, Integer> statuses = new TreeMap<>();
+        private int refused;
+        private int flagged;
+
+        void add(String app, int status, boolean wasRefused, boolean wasFlagged) {
+            if (apps.size() < APPS_LISTED_MAX) {
+                apps.add(app);
+            }
+            statuses.merge((status / 100) + "xx", 1, Integer::sum);
+            refused += wasRefused ? 1 : 0;
+            flagged += wasFlagged ? 1 : 0;
+        }
+
+        ReceiptDraft.Builder draft(ExchangeBatch batch, long firstSeq) {
+            String actor = apps.size() == 1 ? "app:" + apps.first() : "http-cage";
+            return ReceiptDraft.builder(ReceiptKind.PIPELINE, actor, BATCH_OPERATION)
+                    .subject(Subject.of(BATCH_SUBJECT, batch.root()))
+                    .input("exchanges", batch.size())
+                    .input("apps", List.copyOf(apps))
+                    .input("firstSeq", firstSeq)
+                    .input("lastSeq", firstSeq + batch.size() - 1)
+                    .result("statuses", statuses)
+                    .policy("refused", refused)
+                    .policy("flagged", flagged);
+        }
     }
 }

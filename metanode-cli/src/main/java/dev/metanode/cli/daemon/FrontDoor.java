@@ -89,6 +89,11 @@ final class FrontDoor implements Service {
                 .apps(apps::portOf).policies(new AppPolicies(apps::policyOf)).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
                 .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).events(events).build();
         cage.start();
+        if (cage.recovered().batches() > 0) {
+            LOG.info("HTTP cage finished {} exchange batches the last run left pending: {} linked to their receipts, "
+                    + "{} notarised now, {} without records", cage.recovered().batches(), cage.recovered().linked(),
+                    cage.recovered().renotarised(), cage.recovered().empty());
+        }
         String scheme = config.httpTls() ? "https" : "http";
         apps.frontDoor(scheme, cage.port());
         LOG.info("HTTP cage listening on {}://{}:{} (apps at {}://APP.localhost:{}/)", scheme, config.httpHost(),

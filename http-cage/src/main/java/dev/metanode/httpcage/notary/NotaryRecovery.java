@@ -1,0 +1,80 @@
+package dev.metanode.httpcage.notary;
+
+import dev.metanode.core.kernel.ReceiptLog;
+import dev.metanode.core.receipt.LoggedReceipt;
+import dev.metanode.core.receipt.Receipt;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finishes, on start, the batches a crash (or a failed append) left pending, so no notarised
+ * exchange is lost: a batch whose receipt became durable gets its root → receipt link; a batch
+ * whose receipt never did gets one now ({@link PipelineReceipts#recoveredDraft}), over the same
+ * stored records, so their ids and proofs are the ones they would have had.
+ *
+ * <p>Each pending marker holds the log's size when its batch was written; its receipt, if any, is
+ * at or after that index, so the search reads only the log's tail.
+ */
+public final class NotaryRecovery {
+    /** What one start repaired. */
+    public record Outcome(int linked, int renotarised, int empty) {
+        public int batches() {
+            return linked + renotarised + empty;
+        }
+    }
+
+    private NotaryRecovery() {}
+
+    public static Outcome run(ReceiptLog log, ExchangeStore exchanges) {
+        Map<String, Long> pending = exchanges.pending();
+        if (pending.isEmpty()) {
+            return new Outcome(0, 0, 0);
+        }
+        int linked = 0;
+        int renotarised = 0;
+        int empty = 0;
+        long from = pending.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        for (long index = Math.max(0, from); index < log.size() && !pending.isEmpty(); index++) {
+            Optional<LoggedReceipt> receipt = log.get(index);
+            Optional<String> root = receipt.flatMap(NotaryRecovery::batchRoot);
+            if (root.isPresent() && pending.remove(root.get()) != null) {
+                exchanges.putReceipt(HexFormat.of().parseHex(root.get()), receipt.get().id());
+                linked++;
+            }
+        }
+        for (String hex : List.copyOf(pending.keySet())) {
+            byte[] root = HexFormat.of().parseHex(hex);
+            List<byte[]> records = exchanges.batch(root);
+            if (records.isEmpty()) {
+                exchanges.forgetPending(root); // the marker outlived its records: nothing to prove
+                empty++;
+                continue;
+            }
+            ExchangeBatch batch = new ExchangeBatch(records);
+            if (!Arrays.equals(batch.root(), root)) {
+                throw new IllegalStateException("stored exchange records of batch " + hex + " do not hash to its root");
+            }
+            LoggedReceipt receipt = log.appendAndWait(PipelineReceipts.recoveredDraft(batch));
+            exchanges.putReceipt(root, receipt.id());
+            renotarised++;
+        }
+        return new Outcome(linked, renotarised, empty);
+    }
+
+    /** The batch root a pipeline batch receipt signs, in hex; empty for any other receipt. */
+    private static Optional<String> batchRoot(LoggedReceipt logged) {
+        Receipt receipt = Receipt.parse(logged.envelope());
+        if (!PipelineReceipts.BATCH_OPERATION.equals(receipt.operation())) {
+            return Optional.empty();
+        }
+        for (var subject : receipt.statement().path("subject")) {
+            if (PipelineReceipts.BATCH_SUBJECT.equals(subject.path("name").asText())) {
+                return Optional.of(subject.path("digest").path("sha256").asText());
+            }
+        }
+        return Optional.empty();
+    }
+}
