@@ -133,6 +133,16 @@ final class NodeHost implements HeightHost {
     }
 
     @Override
+    public void proposerMissedTurn(PublicKey proposer, long roundStartMillis) {
+        node.quietProposers().turnMissed(proposer, roundStartMillis);
+    }
+
+    @Override
+    public boolean quietProposer(PublicKey validator) {
+        return node.quietProposers().isQuiet(validator);
+    }
+
+    @Override
     public boolean hasWork() {
         return !node.mempool().isEmpty() || !node.pendingCheckpoints().isEmpty();
     }

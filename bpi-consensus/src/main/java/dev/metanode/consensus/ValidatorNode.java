@@ -59,6 +59,7 @@ public final class ValidatorNode {
     private final FutureMessages future = new FutureMessages();
     private final NodeCatchUp catchUp;
     private final NodeTransactions transactions;
+    private final QuietProposers quietProposers = new QuietProposers();
     private final List<String> checkpoints = new ArrayList<>();
     /** Checkpoints final blocks anchored lately, so a late gossip copy does not anchor one twice. */
     private final java.util.SequencedSet<String> recentlyAnchored = new java.util.LinkedHashSet<>();
@@ -207,6 +208,10 @@ public final class ValidatorNode {
         return height.context().validators();
     }
 
+    QuietProposers quietProposers() {
+        return quietProposers;
+    }
+
     public PublicKey publicKey() {
         return key.publicKey();
     }
@@ -239,12 +244,14 @@ public final class ValidatorNode {
         }
         if (payload.height() == current) {
             if (height.context().validators().contains(payload.signer()) && payload.verify(chainId(), settings.verifier())) {
+                quietProposers.heard(payload.signer(), clock.millis());
                 height.onWork();
             }
             handle.run();
         } else if (payload.height() > current) {
             if (height.context().validators().contains(payload.signer())
                     && payload.verify(chainId(), settings.verifier())) {
+                quietProposers.heard(payload.signer(), clock.millis());
                 future.add(current, payload.height(), payload.signer(), message);
                 catchUp.behind(peer);
             }

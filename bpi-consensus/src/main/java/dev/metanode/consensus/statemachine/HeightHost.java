@@ -42,5 +42,11 @@ public interface HeightHost {
 
     void roundTimedOut(int round);
 
+    /** The round {@code proposer} was drawn for, entered at {@code roundStartMillis}, timed out. */
+    void proposerMissedTurn(PublicKey proposer, long roundStartMillis);
+
+    /** {@code validator} missed its last turn as proposer and has not been heard since: likely down. */
+    boolean quietProposer(PublicKey validator);
+
     boolean hasWork();
 }

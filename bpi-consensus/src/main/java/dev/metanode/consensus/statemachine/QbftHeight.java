@@ -43,6 +43,8 @@ public final class QbftHeight {
     private final ProposalJustifier justifier;
     private int round;
     private long deadline = NO_DEADLINE;
+    /** When this node entered the current round (or began the height, for round 0). */
+    private long roundStartedMillis;
     private Prepared prepared;
     private RoundChange ownRoundChange;
     private boolean decided;
@@ -55,6 +57,7 @@ public final class QbftHeight {
         this.certificates = new CertificateValidator(context, verifier);
         this.roundChanges = new RoundChanges(context.validators());
         this.justifier = new ProposalJustifier(context, certificates);
+        this.roundStartedMillis = host.nowMillis();
     }
 
     /** Starts (or, after a restart, resumes at {@code restoredRound} with the saved lock). */
@@ -104,17 +107,26 @@ public final class QbftHeight {
             return;
         }
         host.roundTimedOut(round);
+        if (!context.proposer(round).equals(host.self())) {
+            host.proposerMissedTurn(context.proposer(round), roundStartedMillis);
+        }
         enterRound(round + 1, true);
     }
 
     /**
      * A round lasts its exponential timeout, except while some validator is known to be in a later
      * round: then only the base timeout, so that a validator behind catches up instead of keeping its
-     * distance forever (with capped timeouts, equal round lengths would preserve any offset).
+     * distance forever (with capped timeouts, equal round lengths would preserve any offset). A
+     * round whose proposer is quiet (missed its last turn, silent since) lasts
+     * {@link RoundTimer#quietProposerTimeoutMs}.
      */
     private void startTimer() {
         boolean behind = roundChanges.anyAbove(round);
-        deadline = host.nowMillis() + timer.timeoutMs(behind ? 0 : round);
+        long timeout = timer.timeoutMs(behind ? 0 : round);
+        if (host.quietProposer(context.proposer(round))) {
+            timeout = Math.min(timeout, timer.quietProposerTimeoutMs());
+        }
+        deadline = host.nowMillis() + timeout;
     }
 
     private RoundMessages at(int r) {
@@ -123,6 +135,7 @@ public final class QbftHeight {
 
     private void enterRound(int newRound, boolean announce) {
         round = newRound;
+        roundStartedMillis = host.nowMillis();
         rounds.keySet().removeIf(r -> r < newRound - ROUNDS_KEPT_BEHIND);
         roundChanges.pruneBelow(newRound - ROUNDS_KEPT_BEHIND);
         startTimer();

@@ -18,6 +18,15 @@ public record RoundTimer(long roundTimeoutMsBase, long roundTimeoutMsMax) {
         }
     }
 
+    /**
+     * A round whose proposer missed its last turn and has said nothing since: a fifth of the base.
+     * Long enough for a proposal from a proposer that is back after all (whose first message would
+     * clear it anyway), short enough that a dead validator no longer costs a second per turn.
+     */
+    public long quietProposerTimeoutMs() {
+        return Math.max(1, roundTimeoutMsBase / 5);
+    }
+
     public long timeoutMs(int round) {
         int doublings = Math.min(round, 40);
         long t = roundTimeoutMsBase;
