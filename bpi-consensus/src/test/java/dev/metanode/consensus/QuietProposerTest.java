@@ -34,6 +34,7 @@ class QuietProposerTest {
             assertTrue(!header.proposer().equals(dead));
             assertTrue(height < 200, "the dead validator was drawn only " + turnsTook.size() + " times");
         }
+        System.out.println("the dead validator's turns took " + turnsTook + " ms (virtual time)");
         assertTrue(turnsTook.get(0) >= TestCluster.TIMER.timeoutMs(0), "first turn: " + turnsTook);
         long quiet = TestCluster.TIMER.quietProposerTimeoutMs();
         for (long took : turnsTook.subList(1, turnsTook.size())) {
