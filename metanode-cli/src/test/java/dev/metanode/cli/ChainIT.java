@@ -68,6 +68,33 @@ class ChainIT {
         assertTrue(nice.get("consensus-verif") > 0, "signature-check thread nice " + nice.get("consensus-verif"));
     }
 
+    @Test
+    void aVoteOfTheWholeSetChangesAStakeTwoBlocksLater() throws Exception {
+        metanode = new MetanodeProcess(home);
+        metanode.ok("start", "--api-port", "0", "--http-port", "0");
+        JsonNode self = status().path("validators").get(0);
+        assertEquals(1, self.path("power").asLong());
+        String key = self.path("key").asText();
+
+        MetanodeProcess.Result refused = metanode.run("chain", "vote", "stake", key);
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("stake needs --power"), refused.err());
+        MetanodeProcess.Result garbage = metanode.run("chain", "vote", "remove", "not-a-key");
+        assertEquals(1, garbage.exit());
+        assertTrue(garbage.err().contains("not an Ed25519 public key"), garbage.err());
+
+        JsonNode vote = Json.parse(metanode.ok("chain", "vote", "stake", key, "--power", "5", "-o", "json").out());
+        assertEquals("applied", vote.path("status").asText(), vote.toString());
+        long votedAt = vote.path("height").asLong();
+        // The only validator holds all the power: its vote schedules the change for votedAt + 2.
+        for (int i = 0; status().path("height").asLong() < votedAt + 2 && i < 10; i++) {
+            Path file = Files.writeString(home.resolve("block" + i + ".txt"), "a transaction makes a block " + i);
+            metanode.ok("chain", "attest", file.toString());
+        }
+        assertEquals(5, status().path("validators").get(0).path("power").asLong(), status().toString());
+        assertTrue(metanode.ok("chain", "status").out().contains(key + "  power 5"));
+    }
+
     private JsonNode status() throws Exception {
         return Json.parse(metanode.ok("chain", "status", "-o", "json").out());
     }

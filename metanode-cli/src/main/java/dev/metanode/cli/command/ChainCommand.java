@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /** The node's chain: height, validators, blocks with their commit seals and anchored checkpoints. */
 @Command(name = "chain", description = "The BPI chain this node runs.",
-        subcommands = {ChainCommand.Status.class, ChainCommand.Block.class, ChainCommand.Attest.class})
+        subcommands = {ChainCommand.Status.class, ChainCommand.Block.class, ChainCommand.Attest.class,
+                ChainVoteCommand.class})
 public final class ChainCommand {
     /** metanode chain status. */
     @Command(name = "status", description = "Height, last block, validators, mempool.")
@@ -50,6 +51,9 @@ public final class ChainCommand {
                     + "round       %d%n", s.path("height").asLong(), s.path("lastBlockHash").asText(),
                     s.path("lastProposer").asText(), s.path("validators").size(), s.path("mempoolSize").asInt(),
                     s.path("round").asInt());
+            for (JsonNode v : s.path("validators")) {
+                System.out.printf("  %s  power %d%n", v.path("key").asText(), v.path("power").asLong());
+            }
             return 0;
         }
     }
