@@ -46,7 +46,7 @@ public final class HttpCage implements Service {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
-    private NotaryRecovery.Outcome recovered = new NotaryRecovery.Outcome(0, 0, 0);
+    private NotaryRecovery.Outcome recovered = NotaryRecovery.Outcome.NOTHING;
 
     private final HttpCageBuilder.Parts parts;
 

@@ -19,10 +19,16 @@ import java.util.Optional;
  * at or after that index, so the search reads only the log's tail.
  */
 public final class NotaryRecovery {
-    /** What one start repaired. */
-    public record Outcome(int linked, int renotarised, int empty) {
+    /**
+     * What one start repaired: batches linked to their durable receipt, notarised now, dropped for
+     * having no records, and left pending for the next start (their records do not hash to their
+     * root, or the log refused the append: the cage starts anyway, and says so).
+     */
+    public record Outcome(int linked, int renotarised, int empty, int left) {
+        public static final Outcome NOTHING = new Outcome(0, 0, 0, 0);
+
         public int batches() {
-            return linked + renotarised + empty;
+            return linked + renotarised + empty + left;
         }
     }
 
@@ -31,11 +37,12 @@ public final class NotaryRecovery {
     public static Outcome run(ReceiptLog log, ExchangeStore exchanges) {
         Map<String, Long> pending = exchanges.pending();
         if (pending.isEmpty()) {
-            return new Outcome(0, 0, 0);
+            return Outcome.NOTHING;
         }
         int linked = 0;
         int renotarised = 0;
         int empty = 0;
+        int left = 0;
         long from = pending.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         for (long index = Math.max(0, from); index < log.size() && !pending.isEmpty(); index++) {
             Optional<LoggedReceipt> receipt = log.get(index);
@@ -55,13 +62,18 @@ public final class NotaryRecovery {
             }
             ExchangeBatch batch = new ExchangeBatch(records);
             if (!Arrays.equals(batch.root(), root)) {
-                throw new IllegalStateException("stored exchange records of batch " + hex + " do not hash to its root");
+                left++; // damaged records: signing them would notarise what was never served
+                continue;
             }
-            LoggedReceipt receipt = log.appendAndWait(PipelineReceipts.recoveredDraft(batch));
-            exchanges.putReceipt(root, receipt.id());
-            renotarised++;
+            try {
+                LoggedReceipt receipt = log.appendAndWait(PipelineReceipts.recoveredDraft(batch));
+                exchanges.putReceipt(root, receipt.id());
+                renotarised++;
+            } catch (RuntimeException e) {
+                left++; // a full disk, a closed log: the marker stays for the next start
+            }
         }
-        return new Outcome(linked, renotarised, empty);
+        return new Outcome(linked, renotarised, empty, left);
     }
 
     /** The batch root a pipeline batch receipt signs, in hex; empty for any other receipt. */

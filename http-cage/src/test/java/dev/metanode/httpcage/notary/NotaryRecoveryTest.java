@@ -13,6 +13,7 @@ import dev.metanode.core.receipt.Receipt;
 import dev.metanode.core.receipt.ReceiptDraft;
 import dev.metanode.core.receipt.ReceiptKind;
 import dev.metanode.core.store.RocksKvStore;
+import dev.metanode.core.store.WriteBatch;
 import dev.metanode.core.testing.TestKeys;
 import dev.metanode.httpcage.HttpCage;
 import dev.metanode.httpcage.HttpCageBuilder;
@@ -20,6 +21,7 @@ import dev.metanode.httpcage.HttpCageConfig;
 import dev.metanode.httpcage.metrics.CageMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,14 +53,14 @@ class NotaryRecoveryTest {
         try (Opened after = open()) {
             assertTrue(after.exchanges.find(ExchangeStore.id(batch.root(), 0)).isEmpty(), "not provable before recovery");
             NotaryRecovery.Outcome outcome = NotaryRecovery.run(after.log, after.exchanges);
-            assertEquals(new NotaryRecovery.Outcome(1, 0, 0), outcome);
+            assertEquals(new NotaryRecovery.Outcome(1, 0, 0, 0), outcome);
             assertEquals(3, after.log.size(), "nothing appended: the receipt was there");
             for (int p = 0; p < 5; p++) {
                 NotarisedExchangeTest.proveOffline(after.log, after.exchanges, ExchangeStore.id(batch.root(), p));
                 assertEquals(receiptId, after.exchanges.find(ExchangeStore.id(batch.root(), p)).orElseThrow().receiptId());
             }
             assertTrue(after.exchanges.pending().isEmpty());
-            assertEquals(new NotaryRecovery.Outcome(0, 0, 0), NotaryRecovery.run(after.log, after.exchanges),
+            assertEquals(NotaryRecovery.Outcome.NOTHING, NotaryRecovery.run(after.log, after.exchanges),
                     "a second start has nothing to do");
         }
     }
@@ -74,7 +76,7 @@ class NotaryRecoveryTest {
         }
         try (Opened after = open()) {
             NotaryRecovery.Outcome outcome = NotaryRecovery.run(after.log, after.exchanges);
-            assertEquals(new NotaryRecovery.Outcome(0, 2, 0), outcome);
+            assertEquals(new NotaryRecovery.Outcome(0, 2, 0, 0), outcome);
             assertEquals(2, after.log.size(), "one receipt per batch");
             for (ExchangeBatch batch : List.of(first, second)) {
                 ExchangeStore.Found found = after.exchanges.find(ExchangeStore.id(batch.root(), 0)).orElseThrow();
@@ -96,6 +98,23 @@ class NotaryRecoveryTest {
     }
 
     @Test
+    void damagedRecordsAreNeitherSignedNorFatal() throws Exception {
+        ExchangeBatch batch = batch(3, 0);
+        try (Opened before = open()) {
+            before.exchanges.putRecords(batch, before.log.size());
+            String hex = HexFormat.of().formatHex(batch.root());
+            String lines = before.store.get(ExchangeStore.RECORDS, hex).orElseThrow();
+            before.store.write(new WriteBatch().put(ExchangeStore.RECORDS, hex,
+                    lines.replace("\"status\":200", "\"status\":500")), true);
+        }
+        try (Opened after = open()) {
+            assertEquals(new NotaryRecovery.Outcome(0, 0, 0, 1), NotaryRecovery.run(after.log, after.exchanges));
+            assertEquals(0, after.log.size(), "nothing signed over records that do not hash to their root");
+            assertEquals(1, after.exchanges.pending().size(), "the marker stays, so every start reports it");
+        }
+    }
+
+    @Test
     void theCageRepairsBeforeItListens() throws Exception {
         ExchangeBatch batch = batch(4, 0);
         try (Opened before = open()) {
@@ -106,7 +125,7 @@ class NotaryRecoveryTest {
                     .apps(app -> Optional.empty()).receiptLog(after.log).store(after.store).build();
             cage.start();
             try {
-                assertEquals(new NotaryRecovery.Outcome(0, 1, 0), cage.recovered());
+                assertEquals(new NotaryRecovery.Outcome(0, 1, 0, 0), cage.recovered());
                 NotarisedExchangeTest.proveOffline(after.log, cage.exchanges(), ExchangeStore.id(batch.root(), 3));
             } finally {
                 cage.stop();

@@ -89,10 +89,15 @@ final class FrontDoor implements Service {
                 .apps(apps::portOf).policies(new AppPolicies(apps::policyOf)).receiptLog(log).store(store).signingKey(key).clock(Clock.SYSTEM)
                 .random(RandomSource.secure()).apiCredential(KeyFiles.readSecret(home.apiToken()).trim()).events(events).build();
         cage.start();
-        if (cage.recovered().batches() > 0) {
+        var recovered = cage.recovered();
+        if (recovered.batches() > 0) {
             LOG.info("HTTP cage finished {} exchange batches the last run left pending: {} linked to their receipts, "
-                    + "{} notarised now, {} without records", cage.recovered().batches(), cage.recovered().linked(),
-                    cage.recovered().renotarised(), cage.recovered().empty());
+                    + "{} notarised now, {} without records", recovered.batches() - recovered.left(), recovered.linked(),
+                    recovered.renotarised(), recovered.empty());
+        }
+        if (recovered.left() > 0) {
+            LOG.warn("HTTP cage left {} pending exchange batches unsigned: their stored records do not hash to their "
+                    + "root, or the receipt log refused the append; they are tried again at the next start", recovered.left());
         }
         String scheme = config.httpTls() ? "https" : "http";
         apps.frontDoor(scheme, cage.port());
