@@ -101,12 +101,7 @@ final class SignatureChecks {
         scheduleBatches(txs.size());
     }
 
-    /** Queues {@code txs}, each running {@code eachDone} once checked, with enough pool tasks to take them all. */
-    private void enqueue(List<Transaction> txs, Runnable eachDone) {
-        txs.forEach(tx -> submitted.add(new Submitted(tx, eachDone)));
-        scheduleBatches(txs.size());
-    }
-
+    /** Enough pool tasks to take {@code txs} queued transactions as batches. */
     private void scheduleBatches(int txs) {
         for (int t = 0; t < (txs + CHUNK_TXS - 1) / CHUNK_TXS; t++) {
             run(false, this::checkSubmitted, this::releaseSubmitted);
@@ -164,7 +159,7 @@ final class SignatureChecks {
                         done.accept(decoded);
                     }
                 };
-                enqueue(g.txs(), one);
+                checkEach(g.txs(), java.util.Collections.nCopies(g.txs().size(), one));
                 return;
             }
             checkAll(transactions(decoded), () -> done.accept(decoded));

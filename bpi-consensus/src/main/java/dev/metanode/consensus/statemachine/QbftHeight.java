@@ -15,6 +15,7 @@ import dev.metanode.consensus.state.ExecutionResult;
 import dev.metanode.consensus.state.SigningGuard.Prepared;
 import dev.metanode.consensus.validation.CertificateValidator;
 import dev.metanode.consensus.validation.HeightContext;
+import dev.metanode.core.crypto.PublicKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +108,9 @@ public final class QbftHeight {
             return;
         }
         host.roundTimedOut(round);
-        if (!context.proposer(round).equals(host.self())) {
-            host.proposerMissedTurn(context.proposer(round), roundStartedMillis);
+        PublicKey proposer = context.proposer(round);
+        if (!proposer.equals(host.self())) {
+            host.proposerMissedTurn(proposer, roundStartedMillis);
         }
         enterRound(round + 1, true);
     }

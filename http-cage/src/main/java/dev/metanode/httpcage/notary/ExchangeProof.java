@@ -15,8 +15,8 @@ import dev.metanode.core.receipt.Receipt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The offline proof of one HTTP exchange: its record, its position and path in the batch tree,
@@ -115,23 +115,16 @@ public record ExchangeProof(String exchangeId, byte[] record, int position, int 
         if (!report.passed()) {
             return report;
         }
-        JsonNode statement = Receipt.parse(receipt.envelope()).statement();
-        JsonNode predicate = statement.path("predicate");
-        if (!PipelineReceipts.BATCH_OPERATION.equals(predicate.path("operation").asText())) {
+        Receipt parsed = Receipt.parse(receipt.envelope());
+        if (!PipelineReceipts.BATCH_OPERATION.equals(parsed.operation())) {
             return report.fail("exchange", "the receipt is not a batch of HTTP exchanges");
         }
-        String rootHex = null;
-        for (JsonNode subject : statement.path("subject")) {
-            if (PipelineReceipts.BATCH_SUBJECT.equals(subject.path("name").asText())) {
-                rootHex = subject.path("digest").path("sha256").asText();
-            }
-        }
-        if (rootHex == null || predicate.path("inputs").path("exchanges").asInt(-1) != batchSize) {
+        Optional<byte[]> root = PipelineReceipts.batchRoot(parsed);
+        if (root.isEmpty() || parsed.predicate().path("inputs").path("exchanges").asInt(-1) != batchSize) {
             return report.fail("exchange", "the receipt signs no batch of " + batchSize + " exchanges");
         }
         try {
-            MerkleVerifier.verifyInclusion(position, batchSize, MerkleHash.leafHash(record), path,
-                    HexFormat.of().parseHex(rootHex));
+            MerkleVerifier.verifyInclusion(position, batchSize, MerkleHash.leafHash(record), path, root.get());
         } catch (ProofException e) {
             return report.fail("exchange", e.getMessage());
         }

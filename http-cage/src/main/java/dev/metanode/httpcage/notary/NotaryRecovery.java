@@ -46,9 +46,9 @@ public final class NotaryRecovery {
         long from = pending.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         for (long index = Math.max(0, from); index < log.size() && !pending.isEmpty(); index++) {
             Optional<LoggedReceipt> receipt = log.get(index);
-            Optional<String> root = receipt.flatMap(NotaryRecovery::batchRoot);
-            if (root.isPresent() && pending.remove(root.get()) != null) {
-                exchanges.putReceipt(HexFormat.of().parseHex(root.get()), receipt.get().id());
+            Optional<byte[]> root = receipt.flatMap(r -> PipelineReceipts.batchRoot(Receipt.parse(r.envelope())));
+            if (root.isPresent() && pending.remove(HexFormat.of().formatHex(root.get())) != null) {
+                exchanges.putReceipt(root.get(), receipt.get().id());
                 linked++;
             }
         }
@@ -74,19 +74,5 @@ public final class NotaryRecovery {
             }
         }
         return new Outcome(linked, renotarised, empty, left);
-    }
-
-    /** The batch root a pipeline batch receipt signs, in hex; empty for any other receipt. */
-    private static Optional<String> batchRoot(LoggedReceipt logged) {
-        Receipt receipt = Receipt.parse(logged.envelope());
-        if (!PipelineReceipts.BATCH_OPERATION.equals(receipt.operation())) {
-            return Optional.empty();
-        }
-        for (var subject : receipt.statement().path("subject")) {
-            if (PipelineReceipts.BATCH_SUBJECT.equals(subject.path("name").asText())) {
-                return Optional.of(subject.path("digest").path("sha256").asText());
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -2,11 +2,16 @@ package dev.metanode.httpcage.notary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.metanode.core.codec.Json;
+import dev.metanode.core.receipt.Receipt;
 import dev.metanode.core.receipt.ReceiptDraft;
 import dev.metanode.core.receipt.ReceiptKind;
 import dev.metanode.core.receipt.Subject;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -29,8 +34,7 @@ public final class PipelineReceipts {
     public static ReceiptDraft batchDraft(ExchangeBatch batch, List<PipelineRecord> records, long firstSeq) {
         Tally tally = new Tally();
         for (PipelineRecord r : records) {
-            tally.add(r.app(), r.status(), r.decisions().containsKey("refused") || r.decisions().containsKey("cage"),
-                    "yellow".equals(r.decisions().get("flow")));
+            tally.add(r.app(), r.status(), r.decisions().keySet(), r.decisions().get("flow"));
         }
         return tally.draft(batch, firstSeq).build();
     }
@@ -46,11 +50,25 @@ public final class PipelineReceipts {
         for (int i = 0; i < batch.size(); i++) {
             JsonNode record = Json.parse(batch.record(i));
             JsonNode policy = record.path("policy");
-            tally.add(record.path("app").asText(), record.path("status").asInt(),
-                    policy.has("refused") || policy.has("cage"), "yellow".equals(policy.path("flow").asText()));
+            Set<String> decided = new HashSet<>();
+            policy.fieldNames().forEachRemaining(decided::add);
+            tally.add(record.path("app").asText(), record.path("status").asInt(), decided, policy.path("flow").asText(null));
             firstSeq = Math.min(firstSeq, record.path("seq").asLong());
         }
         return tally.draft(batch, firstSeq).input("recovered", true).build();
+    }
+
+    /** The batch root a pipeline batch receipt signs; empty for any other receipt. */
+    public static Optional<byte[]> batchRoot(Receipt receipt) {
+        if (!BATCH_OPERATION.equals(receipt.operation())) {
+            return Optional.empty();
+        }
+        for (JsonNode subject : receipt.statement().path("subject")) {
+            if (BATCH_SUBJECT.equals(subject.path("name").asText())) {
+                return Optional.of(HexFormat.of().parseHex(subject.path("digest").path("sha256").asText()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What a batch receipt says of its exchanges without the records. */
@@ -60,13 +78,14 @@ public final class PipelineReceipts {
         private int refused;
         private int flagged;
 
-        void add(String app, int status, boolean wasRefused, boolean wasFlagged) {
+        /** One exchange: its app, status, the names of the policy decisions taken, and the flow colour (or null). */
+        void add(String app, int status, Set<String> decided, Object flow) {
             if (apps.size() < APPS_LISTED_MAX) {
                 apps.add(app);
             }
             statuses.merge((status / 100) + "xx", 1, Integer::sum);
-            refused += wasRefused ? 1 : 0;
-            flagged += wasFlagged ? 1 : 0;
+            refused += decided.contains("refused") || decided.contains("cage") ? 1 : 0;
+            flagged += "yellow".equals(flow) ? 1 : 0;
         }
 
         ReceiptDraft.Builder draft(ExchangeBatch batch, long firstSeq) {

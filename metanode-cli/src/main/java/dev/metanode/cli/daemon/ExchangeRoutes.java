@@ -11,7 +11,6 @@ import dev.metanode.httpcage.notary.ExchangeStore;
 import dev.metanode.httpcage.notary.PipelineReceipts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class ExchangeRoutes {
     private ApiResponse list(ApiRequest request) {
         String id = request.params().get(0);
         LoggedReceipt receipt = log.find(id).orElseThrow(() -> new ApiError(404, "no receipt " + id + " in this node's log"));
-        byte[] root = batchRoot(Receipt.parse(receipt.envelope()))
+        byte[] root = PipelineReceipts.batchRoot(Receipt.parse(receipt.envelope()))
                 .orElseThrow(() -> new ApiError(400, id + " is not a receipt of HTTP exchanges"));
         List<Map<String, Object>> out = new ArrayList<>();
         List<byte[]> records = exchanges.batch(root);
@@ -61,17 +60,5 @@ final class ExchangeRoutes {
         ProofBundle bundle = ProofBundle.of(receipt, size, log.inclusionProof(receipt.index(), size), note);
         return new ApiResponse(200, "application/json",
                 ExchangeProof.of(found, bundle).toJson().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static java.util.Optional<byte[]> batchRoot(Receipt receipt) {
-        if (!PipelineReceipts.BATCH_OPERATION.equals(receipt.operation())) {
-            return java.util.Optional.empty();
-        }
-        for (var subject : receipt.statement().path("subject")) {
-            if (PipelineReceipts.BATCH_SUBJECT.equals(subject.path("name").asText())) {
-                return java.util.Optional.of(HexFormat.of().parseHex(subject.path("digest").path("sha256").asText()));
-            }
-        }
-        return java.util.Optional.empty();
     }
 }
