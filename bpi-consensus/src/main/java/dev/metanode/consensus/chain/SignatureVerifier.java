@@ -3,6 +3,7 @@ package dev.metanode.consensus.chain;
 import dev.metanode.consensus.vrf.Ecvrf;
 import dev.metanode.consensus.vrf.Ed25519Batch;
 import dev.metanode.core.crypto.PublicKey;
+import dev.metanode.core.ledger.Transaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,34 @@ import java.util.Optional;
 public interface SignatureVerifier {
     boolean verify(PublicKey key, byte[] message, byte[] signature);
 
-    /** One signature to check among many. */
-    record SignatureCheck(PublicKey key, byte[] message, byte[] signature) {}
+    /**
+     * {@link #verify} for a message whose SHA-256 the caller already holds, so a verifier that
+     * keys its memory by the message's digest need not hash it again. {@code messageSha256} must be
+     * SHA-256({@code message}): only a transaction's own id is passed here ({@link #verify(Transaction)}).
+     */
+    default boolean verify(PublicKey key, byte[] message, byte[] messageSha256, byte[] signature) {
+        return verify(key, message, signature);
+    }
+
+    /** Whether a transaction's signature is its sender's; its id is the SHA-256 of the signed bytes. */
+    default boolean verify(Transaction tx) {
+        return verify(tx.sender(), tx.signingBytes(), tx.id(), tx.signature());
+    }
+
+    /**
+     * One signature to check among many; {@code messageSha256} is SHA-256({@code message}) when the
+     * caller has it (a transaction's id), else null.
+     */
+    record SignatureCheck(PublicKey key, byte[] message, byte[] signature, byte[] messageSha256) {
+        public SignatureCheck(PublicKey key, byte[] message, byte[] signature) {
+            this(key, message, signature, null);
+        }
+
+        /** A transaction's signature check, with its id as the digest of the signed bytes. */
+        public static SignatureCheck of(Transaction tx) {
+            return new SignatureCheck(tx.sender(), tx.signingBytes(), tx.signature(), tx.id());
+        }
+    }
 
     /** The answer of {@link #verify} for each check, in order; an implementation may check them as one batch. */
     default boolean[] verifyEach(List<SignatureCheck> checks) {

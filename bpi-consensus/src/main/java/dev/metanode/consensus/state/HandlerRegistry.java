@@ -33,7 +33,7 @@ public final class HandlerRegistry {
 
     /** Everything that can be said about a transaction without state: signature, routing, the handler's check. */
     public void check(Transaction tx) throws TxRejectedException {
-        if (!verifier.verify(tx.sender(), tx.signingBytes(), tx.signature())) {
+        if (!verifier.verify(tx)) {
             throw new TxRejectedException("signature does not verify");
         }
         TxHandler h = handler(tx).orElseThrow(() -> new TxRejectedException("no handler for " + tx.module() + "/" + tx.type()));

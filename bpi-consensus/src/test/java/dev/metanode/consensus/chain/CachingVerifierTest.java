@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.crypto.SigningKey;
+import dev.metanode.core.ledger.Transaction;
 import dev.metanode.core.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,6 +69,22 @@ class CachingVerifierTest {
         assertArrayEquals(new boolean[] {true, true, true, true, false, true}, verifier.verifyEach(checks));
         assertFalse(verifier.verify(checks.get(4).key(), checks.get(4).message(), checks.get(4).signature()));
         assertEquals(6, computed.get(), "every answer, a no too, was remembered");
+    }
+
+    @Test
+    void aTransactionAskedByItsIdIsTheSameQuestionAsAskedByItsBytes() {
+        CachingVerifier verifier = new CachingVerifier(counting);
+        SigningKey key = TestKeys.key(5);
+        Transaction tx = Transaction.sign(key, "notary", "attest", 7, new byte[32]);
+        Transaction forged = Transaction.sign(TestKeys.key(6), "notary", "attest", 8, new byte[32]);
+        assertTrue(verifier.verify(tx));
+        assertTrue(verifier.verify(tx.sender(), tx.signingBytes(), tx.signature()));
+        assertArrayEquals(new boolean[] {true}, verifier.verifyEach(List.of(SignatureVerifier.SignatureCheck.of(tx))));
+        assertEquals(1, computed.get(), "one question, however it was asked");
+
+        // another transaction's signature under this sender: a question of its own, and a no
+        assertFalse(verifier.verify(tx.sender(), tx.signingBytes(), tx.id(), forged.signature()));
+        assertEquals(2, computed.get());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.metanode.consensus.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.metanode.consensus.chain.SignatureVerifier;
@@ -71,12 +72,22 @@ class SignatureChecksTest {
             });
             release.countDown();
             assertTrue(prepared.await(10, TimeUnit.SECONDS));
-            assertTrue(checkedBeforePrepare.get() <= threads * SignatureChecks.CHUNK_TXS, "the prepare waited for "
+            // A running batch holds 64, or up to 256 if the queue had grown before its task polled it.
+            assertTrue(checkedBeforePrepare.get() <= threads * SignatureChecks.BACKLOG_BATCH_MAX, "the prepare waited for "
                     + checkedBeforePrepare.get() + " transaction checks; only the " + threads
                     + " batches already running should come first");
         } finally {
             checks.stop();
         }
+    }
+
+    @Test
+    void backlogBatchesGrowWithTheBacklogAndEveryThreadGetsAShare() {
+        assertEquals(SignatureChecks.CHUNK_TXS, SignatureChecks.backlogBatchSize(0, 2));
+        assertEquals(SignatureChecks.CHUNK_TXS, SignatureChecks.backlogBatchSize(100, 2), "two threads share 100");
+        assertEquals(150, SignatureChecks.backlogBatchSize(300, 2));
+        assertEquals(SignatureChecks.BACKLOG_BATCH_MAX, SignatureChecks.backlogBatchSize(5_000, 2));
+        assertEquals(SignatureChecks.BACKLOG_BATCH_MAX, SignatureChecks.backlogBatchSize(5_000, 0));
     }
 
     private static byte[] prepare(SigningKey key) {
