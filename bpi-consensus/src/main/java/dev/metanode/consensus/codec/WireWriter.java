@@ -1,7 +1,6 @@
 package dev.metanode.consensus.codec;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 
 /** Builds the bounded binary form of consensus messages: big-endian integers, length-prefixed byte strings. */
 public final class WireWriter {
@@ -13,12 +12,16 @@ public final class WireWriter {
     }
 
     public WireWriter i32(int value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
         return this;
     }
 
     public WireWriter i64(long value) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+        i32((int) (value >>> 32));
+        i32((int) value);
         return this;
     }
 
