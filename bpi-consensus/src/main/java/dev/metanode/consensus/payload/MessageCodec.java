@@ -8,6 +8,7 @@ import dev.metanode.consensus.codec.KeyCache;
 import dev.metanode.consensus.codec.MalformedMessageException;
 import dev.metanode.consensus.codec.WireReader;
 import dev.metanode.consensus.codec.WireWriter;
+import dev.metanode.consensus.vrf.RHints;
 import dev.metanode.core.crypto.PublicKey;
 import dev.metanode.core.ledger.Transaction;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,12 @@ public final class MessageCodec {
     private static final int CHECKPOINT = 8;
     /** Several gossiped transactions; TX (one) is still read, from nodes of earlier versions. */
     private static final int TXS = 9;
+    /**
+     * Several gossiped transactions, each with the x of its signature's R when the sender has it
+     * ({@link RHints}: the receivers skip a square root per signature). Sent since 2026-12-07; TXS
+     * is still read.
+     */
+    private static final int TXS_HINTED = 10;
 
     private MessageCodec() {}
 
@@ -58,8 +65,15 @@ public final class MessageCodec {
                 writeList(out, rc.preparedCertificate());
             }
             case TxGossip t -> {
-                out.u8(TXS).i32(t.txs().size());
-                t.txs().forEach(tx -> out.bytes(tx.encode()));
+                out.u8(TXS_HINTED).i32(t.txs().size());
+                for (Transaction tx : t.txs()) {
+                    out.bytes(tx.encode());
+                    byte[] x = RHints.x(tx.signature());
+                    out.u8(x == null ? 0 : 1);
+                    if (x != null) {
+                        out.fixed(x);
+                    }
+                }
             }
             case BlockRequest r -> out.u8(BLOCK_REQUEST).i64(r.height());
             case FinalBlock f -> out.u8(FINAL_BLOCK).fixed(f.block().encode());
@@ -73,7 +87,8 @@ public final class MessageCodec {
      * decoding): they may wait behind the QBFT messages that decide blocks.
      */
     public static boolean isTransactionGossip(byte[] bytes) {
-        return bytes != null && bytes.length >= 2 && bytes[0] == VERSION && (bytes[1] == TX || bytes[1] == TXS);
+        return bytes != null && bytes.length >= 2 && bytes[0] == VERSION
+                && (bytes[1] == TX || bytes[1] == TXS || bytes[1] == TXS_HINTED);
     }
 
     public static Message decode(byte[] bytes) throws MalformedMessageException {
@@ -94,17 +109,8 @@ public final class MessageCodec {
                 yield new RoundChange(payload, block, readList(in));
             }
             case TX -> new TxGossip(decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
-            case TXS -> {
-                int count = in.count(TxGossip.TXS_MAX, "gossiped transaction");
-                if (count == 0) {
-                    throw new MalformedMessageException("no gossiped transactions");
-                }
-                List<Transaction> txs = new java.util.ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    txs.add(decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction")));
-                }
-                yield new TxGossip(txs);
-            }
+            case TXS -> readGossip(in, false);
+            case TXS_HINTED -> readGossip(in, true);
             case BLOCK_REQUEST -> new BlockRequest(in.i64());
             case FINAL_BLOCK -> new FinalBlock(SealedBlock.read(in));
             case CHECKPOINT -> new CheckpointGossip(checkpointText(in.bytes(BlockHeader.CHECKPOINT_CHARS_MAX, "checkpoint")));
@@ -112,6 +118,34 @@ public final class MessageCodec {
         };
         in.end();
         return message;
+    }
+
+    /** Gossiped transactions; with hints, each is followed by 0, or 1 and its R's x, which goes to {@link RHints} unchecked. */
+    private static TxGossip readGossip(WireReader in, boolean hinted) throws MalformedMessageException {
+        int count = in.count(TxGossip.TXS_MAX, "gossiped transaction");
+        if (count == 0) {
+            throw new MalformedMessageException("no gossiped transactions");
+        }
+        List<Transaction> txs = new java.util.ArrayList<>(count);
+        List<byte[]> hints = new java.util.ArrayList<>(hinted ? count : 0);
+        for (int i = 0; i < count; i++) {
+            Transaction tx = decodeTx(in.bytes(Transaction.ENCODED_BYTES_MAX, "transaction"));
+            txs.add(tx);
+            if (hinted) {
+                int flag = in.u8();
+                if (flag > 1) {
+                    throw new MalformedMessageException("an R hint flag is 0 or 1");
+                }
+                hints.add(flag == 1 ? in.fixed(RHints.BYTES) : null);
+            }
+        }
+        // Hints are kept once every transaction of the message has decoded.
+        for (int i = 0; i < hints.size(); i++) {
+            if (hints.get(i) != null) {
+                RHints.offer(txs.get(i).signature(), hints.get(i));
+            }
+        }
+        return new TxGossip(txs);
     }
 
     private static String checkpointText(byte[] bytes) throws MalformedMessageException {

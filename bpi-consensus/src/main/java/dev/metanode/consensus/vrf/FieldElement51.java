@@ -86,6 +86,15 @@ final class FieldElement51 {
         LONGS_LE.set(out, off + 24, (c.l3 >>> 39) | (c.l4 << 12));
     }
 
+    /** {@link #encode} without a temporary: reduces this in place (the value does not change). */
+    void encodeInPlace(byte[] out, int off) {
+        reduce();
+        LONGS_LE.set(out, off, l0 | (l1 << 51));
+        LONGS_LE.set(out, off + 8, (l1 >>> 13) | (l2 << 38));
+        LONGS_LE.set(out, off + 16, (l2 >>> 26) | (l3 << 25));
+        LONGS_LE.set(out, off + 24, (l3 >>> 39) | (l4 << 12));
+    }
+
     void set(FieldElement51 a) {
         l0 = a.l0;
         l1 = a.l1;

@@ -28,6 +28,7 @@ final class ParsedSignatures {
     private final MessageDigest sha512;
     private final byte[] digest = new byte[ScalarModL.WIDE_BYTES];
     private final long[] wide = new long[ScalarModL.WIDE_LIMBS];
+    private final byte[] hint = new byte[RHints.BYTES];
 
     ParsedSignatures() {
         try {
@@ -70,7 +71,7 @@ final class ParsedSignatures {
             return false;
         }
         VerifyKey key = VerifyKey.of(pk, probe);
-        if (key == null || !r.decode(sig, 0)) {
+        if (key == null || !decodeR(sig)) {
             return false;
         }
         int slot = count++;
@@ -80,6 +81,18 @@ final class ParsedSignatures {
         hashToScalar(sig, pk, message, k[slot]);
         CachedPoint[] table = rMultiples[slot];
         OddMultiples.fill(r, twiceR, table, fullTable ? table.length : 1);
+        return true;
+    }
+
+    /** R into {@link #r}: from a peer's hint when there is a good one, else decoded (and remembered for gossip). */
+    private boolean decodeR(byte[] sig) {
+        if (RHints.copyX(sig, hint) && r.decodeWithHint(sig, 0, hint, 0)) {
+            return true;
+        }
+        if (!r.decode(sig, 0)) {
+            return false;
+        }
+        RHints.remember(sig, r.x);
         return true;
     }
 

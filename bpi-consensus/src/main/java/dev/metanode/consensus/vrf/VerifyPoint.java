@@ -32,6 +32,8 @@ final class VerifyPoint {
     private FieldElement51 g = new FieldElement51();
     private FieldElement51 h = new FieldElement51();
     private final FieldElement51 w = new FieldElement51();
+    /** A hint's x re-encoded, to see that it was canonical. */
+    private final byte[] canonical = new byte[FieldElement51.ENCODED_BYTES];
 
     VerifyPoint() {
         setIdentity();
@@ -76,6 +78,39 @@ final class VerifyPoint {
         }
         if (x.isNegative() != xNegative) {
             x.negate(x);
+        }
+        t.mul(x, y);
+        return true;
+    }
+
+    /**
+     * {@link #decode}'s point from a claimed x (32 bytes at {@code xOff} of {@code hint}, see
+     * {@link RHints}) without a square root: true, with this point set, only if x is canonical and
+     * non-zero, its sign is the sign bit of the encoding, and v x^2 = u, which makes (x, y) the very
+     * point decode finds (the two roots of u/v differ in sign). False says nothing about the
+     * encoding: decode it then. The encoding must have passed {@link EdwardsPoint#canonicalEncoding}.
+     */
+    boolean decodeWithHint(byte[] b, int off, byte[] hint, int xOff) {
+        if ((hint[xOff + 31] & 0x80) != 0) {
+            return false;
+        }
+        x.decode(hint, xOff);
+        x.encodeInPlace(canonical, 0);
+        if (!java.util.Arrays.equals(canonical, 0, FieldElement51.ENCODED_BYTES, hint, xOff, xOff + FieldElement51.ENCODED_BYTES)
+                || x.isZero() || x.isNegative() != ((b[off + 31] & 0x80) != 0)) {
+            return false; // not canonical (x >= p), zero, or the other root
+        }
+        y.decode(b, off);
+        z.setOne();
+        e.sqr(y);
+        f.mul(e, D);
+        e.sub(e, z); // u = y^2 - 1
+        f.add(f, z); // v = d y^2 + 1
+        g.sqr(x);
+        g.mul(g, f);
+        g.sub(g, e); // v x^2 - u
+        if (!g.isZero()) {
+            return false;
         }
         t.mul(x, y);
         return true;
