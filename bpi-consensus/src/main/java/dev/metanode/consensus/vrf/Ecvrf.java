@@ -56,7 +56,7 @@ public final class Ecvrf {
         }
         VerifyKey y = VerifyKey.of(publicKey, new VerifyKey.KeyBytes()); // validate_key: a point, not of small order
         VerifyPoint gamma = new VerifyPoint();
-        if (y == null || !EdwardsPoint.canonicalEncoding(proof, 0) || !gamma.decode(proof, 0)
+        if (y == null || !gamma.decodeCanonical(proof, 0)
                 || !ScalarModL.isBelowL(proof, GAMMA_BYTES + CHALLENGE_BYTES)) {
             return Optional.empty();
         }
@@ -87,7 +87,7 @@ public final class Ecvrf {
             return Optional.empty();
         }
         VerifyPoint gamma = new VerifyPoint();
-        if (!EdwardsPoint.canonicalEncoding(proof, 0) || !gamma.decode(proof, 0)) {
+        if (!gamma.decodeCanonical(proof, 0)) {
             return Optional.empty();
         }
         return Optional.of(hashOfGamma(gamma));

@@ -79,11 +79,7 @@ final class FieldElement51 {
     void encode(byte[] out, int off) {
         FieldElement51 c = new FieldElement51();
         c.set(this);
-        c.reduce();
-        LONGS_LE.set(out, off, c.l0 | (c.l1 << 51));
-        LONGS_LE.set(out, off + 8, (c.l1 >>> 13) | (c.l2 << 38));
-        LONGS_LE.set(out, off + 16, (c.l2 >>> 26) | (c.l3 << 25));
-        LONGS_LE.set(out, off + 24, (c.l3 >>> 39) | (c.l4 << 12));
+        c.encodeInPlace(out, off);
     }
 
     /** {@link #encode} without a temporary: reduces this in place (the value does not change). */

@@ -59,7 +59,7 @@ final class VerifyKey {
 
     private static VerifyKey decode(byte[] pk) {
         VerifyPoint p = new VerifyPoint();
-        if (!EdwardsPoint.canonicalEncoding(pk, 0) || !p.decode(pk, 0)) {
+        if (!p.decodeCanonical(pk, 0)) {
             return null;
         }
         VerifyPoint eightP = new VerifyPoint();

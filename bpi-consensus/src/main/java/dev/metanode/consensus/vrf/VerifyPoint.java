@@ -64,12 +64,7 @@ final class VerifyPoint {
      */
     boolean decode(byte[] b, int off) {
         boolean xNegative = (b[off + 31] & 0x80) != 0;
-        y.decode(b, off);
-        z.setOne();
-        e.sqr(y);
-        f.mul(e, D);
-        e.sub(e, z); // u = y^2 - 1
-        f.add(f, z); // v = d y^2 + 1, never 0: -1/d is not a square
+        loadY(b, off);
         if (!sqrtRatio(e, f)) {
             return false;
         }
@@ -81,6 +76,21 @@ final class VerifyPoint {
         }
         t.mul(x, y);
         return true;
+    }
+
+    /** {@link #decode} for any 32 bytes: false where they are not a canonical encoding (y &gt;= p, or x = 0 with the sign bit). */
+    boolean decodeCanonical(byte[] b, int off) {
+        return EdwardsPoint.canonicalEncoding(b, off) && decode(b, off);
+    }
+
+    /** y from the encoding, z = 1, and x^2's numerator and denominator: u = y^2 - 1 in e, v = d y^2 + 1 in f. */
+    private void loadY(byte[] b, int off) {
+        y.decode(b, off);
+        z.setOne();
+        e.sqr(y);
+        f.mul(e, D);
+        e.sub(e, z);
+        f.add(f, z); // never 0: -1/d is not a square
     }
 
     /**
@@ -100,12 +110,7 @@ final class VerifyPoint {
                 || x.isZero() || x.isNegative() != ((b[off + 31] & 0x80) != 0)) {
             return false; // not canonical (x >= p), zero, or the other root
         }
-        y.decode(b, off);
-        z.setOne();
-        e.sqr(y);
-        f.mul(e, D);
-        e.sub(e, z); // u = y^2 - 1
-        f.add(f, z); // v = d y^2 + 1
+        loadY(b, off);
         g.sqr(x);
         g.mul(g, f);
         g.sub(g, e); // v x^2 - u

@@ -36,7 +36,7 @@ class RHintsTest {
             VerifyPoint decoded = new VerifyPoint();
             assertTrue(decoded.decode(r, 0));
             byte[] x = xOf(decoded);
-            BigInteger xValue = new BigInteger(1, reversed(x));
+            BigInteger xValue = Scalars.fromLittleEndian(x);
             VerifyPoint hinted = new VerifyPoint();
             if (xValue.signum() == 0) { // (0, 1) and (0, -1): left to decoding
                 assertFalse(hinted.decodeWithHint(r, 0, x, 0));
@@ -64,14 +64,6 @@ class RHintsTest {
         assertFalse(new VerifyPoint().decodeWithHint(r, 0, littleEndian(P.add(BigInteger.ONE)), 0), "p + 1");
     }
 
-    private static byte[] reversed(byte[] b) {
-        byte[] out = new byte[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = b[b.length - 1 - i];
-        }
-        return out;
-    }
-
     @Test
     void answersAreTheSameWithGoodBadOrNoHints() {
         List<Ed25519Batch.Check> checks = new ArrayList<>();
@@ -97,7 +89,7 @@ class RHintsTest {
             for (int i = 0; i < checks.size(); i++) {
                 byte[] hint = switch (round) {
                     case 0 -> good.get(i);
-                    case 1 -> littleEndian(P.subtract(new BigInteger(1, reversed(good.get(i))))); // the other root
+                    case 1 -> littleEndian(P.subtract(Scalars.fromLittleEndian(good.get(i)))); // the other root
                     default -> {
                         byte[] garbage = new byte[32];
                         random.nextBytes(garbage);
